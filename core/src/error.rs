@@ -1,0 +1,163 @@
+//! One error type for the whole library, with a stable numeric [`ErrorCode`].
+//!
+//! Every fallible call in `ebl` returns [`Result<T>`]. Each module owns the detailed error
+//! enum for its area (for example [`crate::json::JsonError`]) and [`Error`] wraps them, so a
+//! caller can match on the area or just print the message. The [`ErrorCode`] of every
+//! variant is fixed forever: the C API returns it as `ebl_result` and the Python package as
+//! `EblError.code`, so the three surfaces cannot drift apart.
+//!
+//! ```
+//! use ebl::{json, ErrorCode};
+//!
+//! let err = json::parse(br#"{"a": 1, "a": 2}"#).unwrap_err();
+//! assert_eq!(err.code(), ErrorCode::JsonDuplicateKey);
+//! assert_eq!(err.code().as_u32(), 101);
+//! assert!(err.to_string().contains("duplicate key"));
+//! ```
+
+use crate::json::JsonError;
+
+/// The result type of every fallible `ebl` call.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in `ebl`.
+///
+/// Verification *verdicts* are not errors: a bad signature inside an envelope is a finding in
+/// a report. An `Error` means the input could not be evaluated at all (malformed, oversized,
+/// unsupported) or an operation such as signing could not be carried out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is not acceptable JSON (see [`JsonError`]).
+    #[error(transparent)]
+    Json(#[from] JsonError),
+    /// An argument given by the caller is not usable; the message says which and why.
+    #[error("invalid argument: {0}")]
+    InvalidArgument(String),
+    /// Reading or writing a file failed.
+    #[error("{path}: {message}")]
+    Io {
+        /// The file concerned.
+        path: String,
+        /// What the operating system reported.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The stable numeric code of this error, shared with the C and Python surfaces.
+    #[must_use]
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Json(e) => e.code(),
+            Error::InvalidArgument(_) => ErrorCode::InvalidArgument,
+            Error::Io { .. } => ErrorCode::Io,
+        }
+    }
+}
+
+macro_rules! error_codes {
+    ($( $(#[$doc:meta])* $name:ident = $value:literal, )*) => {
+        /// Stable numeric error codes, grouped by area in blocks of one hundred.
+        ///
+        /// | block | area |
+        /// |---|---|
+        /// | 1xx | strict JSON parsing |
+        /// | 2xx | keys, algorithms, JWS, X.509 |
+        /// | 3xx | the DCSA transport-document model |
+        /// | 4xx | DCSA PINT envelopes |
+        /// | 5xx | title history |
+        /// | 6xx | OpenAttestation / TradeTrust |
+        /// | 7xx | trust stores and trust lists |
+        /// | 8xx | recognition rules |
+        /// | 9xx | general |
+        ///
+        /// A code, once published, never changes meaning; retired codes are not reused.
+        #[repr(u32)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $( $(#[$doc])* $name = $value, )*
+        }
+
+        impl ErrorCode {
+            /// Every code, in numeric order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$name,)*];
+
+            /// The code's `CamelCase` name, as used by the Python exception `.name`.
+            #[must_use]
+            pub fn name(self) -> &'static str {
+                match self { $(ErrorCode::$name => stringify!($name),)* }
+            }
+
+            /// The code for a number, if there is one.
+            ///
+            /// ```
+            /// use ebl::ErrorCode;
+            /// assert_eq!(ErrorCode::from_u32(101), Some(ErrorCode::JsonDuplicateKey));
+            /// assert_eq!(ErrorCode::from_u32(7), None);
+            /// ```
+            #[must_use]
+            pub fn from_u32(value: u32) -> Option<ErrorCode> {
+                match value { $($value => Some(ErrorCode::$name),)* _ => None }
+            }
+        }
+    };
+}
+
+error_codes! {
+    // 1xx strict JSON
+    /// Not well-formed JSON.
+    JsonSyntax = 100,
+    /// An object has the same key twice.
+    JsonDuplicateKey = 101,
+    /// Nesting deeper than the configured limit.
+    JsonTooDeep = 102,
+    /// Input larger than the configured limit.
+    JsonTooLarge = 103,
+    /// The bytes are not valid UTF-8.
+    JsonInvalidUtf8 = 104,
+    /// A `\u` escape encodes half of a surrogate pair.
+    JsonLoneSurrogate = 105,
+    /// A number that cannot round-trip as an IEEE-754 double (I-JSON, RFC 7493).
+    JsonNumberOutOfRange = 106,
+    /// A value of the wrong JSON type, or a required member missing, at a JSON path.
+    JsonShape = 107,
+
+    // 9xx general
+    /// A caller-supplied argument is unusable.
+    InvalidArgument = 900,
+    /// A file could not be read or written.
+    Io = 901,
+    /// An internal invariant failed; please report it.
+    Internal = 999,
+}
+
+impl ErrorCode {
+    /// The numeric value.
+    #[must_use]
+    pub fn as_u32(self) -> u32 {
+        self as u32
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.name(), self.as_u32())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_sorted_and_round_trip() {
+        let mut previous = 0;
+        for &code in ErrorCode::ALL {
+            assert!(code.as_u32() > previous, "{code} out of order");
+            previous = code.as_u32();
+            assert_eq!(ErrorCode::from_u32(code.as_u32()), Some(code));
+        }
+    }
+}

@@ -1,0 +1,490 @@
+//! A strict, bounded JSON parser for untrusted bytes.
+
+use serde_json::{Map, Number, Value};
+
+use super::error::JsonError;
+use super::path::{JsonPath, Segment};
+
+/// The hard ceiling on nesting, whatever a caller configures: the parser recurses once per
+/// level, and this keeps its stack use small on any thread.
+pub const MAX_DEPTH_CEILING: usize = 4096;
+
+/// Limits and strictness for [`parse_with`].
+///
+/// ```
+/// use ebl::json::{parse_with, Limits};
+///
+/// let tight = Limits { max_depth: 2, ..Limits::default() };
+/// assert!(parse_with(b"[[1]]", &tight).is_ok());
+/// assert!(parse_with(b"[[[1]]]", &tight).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Deepest nesting of arrays and objects allowed (default 128; at most
+    /// [`MAX_DEPTH_CEILING`]).
+    pub max_depth: usize,
+    /// Largest input accepted, in bytes (default 16 MiB).
+    pub max_bytes: usize,
+    /// Refuse numbers an IEEE-754 double cannot hold exactly in range, as I-JSON (RFC 7493)
+    /// and therefore RFC 8785 require: integers that would be rounded (such as
+    /// `9007199254740993`), magnitudes that overflow, and non-zero values that underflow to
+    /// zero. Default `true`. With `false`, such numbers are read the way JavaScript's
+    /// `JSON.parse` reads them (rounded to the nearest double), which OpenAttestation needs;
+    /// overflow to infinity is refused either way, because JSON cannot hold it.
+    pub ijson_numbers: bool,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_depth: 128,
+            max_bytes: 16 * 1024 * 1024,
+            ijson_numbers: true,
+        }
+    }
+}
+
+impl Limits {
+    /// The default limits, but with numbers read as JavaScript reads them (see
+    /// [`Limits::ijson_numbers`]).
+    #[must_use]
+    pub fn javascript_numbers() -> Limits {
+        Limits {
+            ijson_numbers: false,
+            ..Limits::default()
+        }
+    }
+}
+
+/// Parses untrusted bytes with the [`Limits::default`] limits.
+///
+/// Duplicate member names, invalid UTF-8, lone surrogates, numbers outside I-JSON, nesting
+/// deeper than 128 and inputs over 16 MiB are all errors that say where they were found.
+///
+/// ```
+/// use ebl::json::parse;
+///
+/// let v = parse(br#"{"b": [1, 2.5, "x"], "a": null}"#)?;
+/// assert_eq!(v["b"][1], 2.5);
+///
+/// let err = parse(br#"{"a": {"b": 1, "b": 2}}"#).unwrap_err();
+/// assert_eq!(err.to_string(), r#"duplicate key "b" in the object at $.a (byte 15)"#);
+/// # Ok::<(), ebl::Error>(())
+/// ```
+pub fn parse(bytes: &[u8]) -> crate::Result<Value> {
+    parse_with(bytes, &Limits::default())
+}
+
+/// Parses untrusted bytes with explicit [`Limits`].
+pub fn parse_with(bytes: &[u8], limits: &Limits) -> crate::Result<Value> {
+    Ok(parse_value(bytes, limits)?)
+}
+
+pub(crate) fn parse_value(bytes: &[u8], limits: &Limits) -> Result<Value, JsonError> {
+    if bytes.len() > limits.max_bytes {
+        return Err(JsonError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_bytes,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| JsonError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let mut parser = Parser {
+        text,
+        bytes,
+        pos: 0,
+        path: Vec::new(),
+        max_depth: limits.max_depth.min(MAX_DEPTH_CEILING),
+        ijson: limits.ijson_numbers,
+    };
+    if text.starts_with('\u{feff}') {
+        return Err(parser.syntax("a byte order mark is not allowed in JSON (RFC 8259 §8.1)"));
+    }
+    parser.skip_whitespace();
+    let value = parser.value(0)?;
+    parser.skip_whitespace();
+    if parser.pos < bytes.len() {
+        return Err(parser.syntax("unexpected data after the JSON value"));
+    }
+    Ok(value)
+}
+
+enum OwnedSegment {
+    Key(String),
+    Index(usize),
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    path: Vec<OwnedSegment>,
+    max_depth: usize,
+    ijson: bool,
+}
+
+impl Parser<'_> {
+    fn current_path(&self) -> String {
+        JsonPath::from_segments(self.path.iter().map(|s| match s {
+            OwnedSegment::Key(k) => Segment::Key(k),
+            OwnedSegment::Index(i) => Segment::Index(*i),
+        }))
+        .into()
+    }
+
+    fn syntax(&self, message: impl Into<String>) -> JsonError {
+        self.syntax_at(self.pos, message)
+    }
+
+    fn syntax_at(&self, offset: usize, message: impl Into<String>) -> JsonError {
+        JsonError::Syntax {
+            offset,
+            path: self.current_path(),
+            message: message.into(),
+        }
+    }
+
+    fn found(&self) -> String {
+        match self.text[self.pos..].chars().next() {
+            None => "end of input".to_owned(),
+            Some(c) if c.is_control() => format!("control character U+{:04X}", u32::from(c)),
+            Some(c) => format!("{c:?}"),
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn expect_literal(&mut self, literal: &str, value: Value) -> Result<Value, JsonError> {
+        if self.text[self.pos..].starts_with(literal) {
+            self.pos += literal.len();
+            Ok(value)
+        } else {
+            Err(self.syntax(format!("expected a JSON value, found {}", self.found())))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, JsonError> {
+        match self.peek() {
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b't') => self.expect_literal("true", Value::Bool(true)),
+            Some(b'f') => self.expect_literal("false", Value::Bool(false)),
+            Some(b'n') => self.expect_literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
+            _ => Err(self.syntax(format!("expected a JSON value, found {}", self.found()))),
+        }
+    }
+
+    fn enter(&self, depth: usize) -> Result<(), JsonError> {
+        if depth > self.max_depth {
+            Err(JsonError::TooDeep {
+                limit: self.max_depth,
+                path: self.current_path(),
+                offset: self.pos,
+            })
+        } else {
+            Ok(())
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
+        self.enter(depth)?;
+        self.pos += 1; // '{'
+        let mut map = Map::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(map));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(self.syntax(format!(
+                    "expected a member name in double quotes, found {}",
+                    self.found()
+                )));
+            }
+            let key_offset = self.pos;
+            let key = self.string()?;
+            if map.contains_key(&key) {
+                return Err(JsonError::DuplicateKey {
+                    key,
+                    path: self.current_path(),
+                    offset: key_offset,
+                });
+            }
+            self.skip_whitespace();
+            if self.peek() != Some(b':') {
+                return Err(self.syntax(format!(
+                    "expected ':' after member name, found {}",
+                    self.found()
+                )));
+            }
+            self.pos += 1;
+            self.skip_whitespace();
+            self.path.push(OwnedSegment::Key(key));
+            let value = self.value(depth)?;
+            let Some(OwnedSegment::Key(key)) = self.path.pop() else {
+                return Err(self.syntax("internal error: path stack out of step"));
+            };
+            map.insert(key, value);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(map));
+                }
+                _ => {
+                    return Err(self.syntax(format!(
+                        "expected ',' or '}}' after an object member, found {}",
+                        self.found()
+                    )));
+                }
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
+        self.enter(depth)?;
+        self.pos += 1; // '['
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_whitespace();
+            self.path.push(OwnedSegment::Index(items.len()));
+            let value = self.value(depth)?;
+            self.path.pop();
+            items.push(value);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => {
+                    return Err(self.syntax(format!(
+                        "expected ',' or ']' after an array element, found {}",
+                        self.found()
+                    )));
+                }
+            }
+        }
+    }
+
+    fn hex4(&self, at: usize) -> Result<u16, JsonError> {
+        let digits = self
+            .bytes
+            .get(at..at + 4)
+            .filter(|d| d.iter().all(u8::is_ascii_hexdigit))
+            .ok_or_else(|| self.syntax_at(at, "expected four hex digits after \\u"))?;
+        let text = std::str::from_utf8(digits).map_err(|_| self.syntax_at(at, "bad hex digits"))?;
+        u16::from_str_radix(text, 16).map_err(|_| self.syntax_at(at, "bad hex digits"))
+    }
+
+    fn lone_surrogate(&self, code: u16, offset: usize) -> JsonError {
+        JsonError::LoneSurrogate {
+            code,
+            offset,
+            path: self.current_path(),
+        }
+    }
+
+    fn string(&mut self) -> Result<String, JsonError> {
+        let start = self.pos;
+        self.pos += 1; // opening quote
+        let mut out = String::new();
+        loop {
+            // Copy the longest run that needs no attention in one go.
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(&self.text[run_start..self.pos]);
+            match self.peek() {
+                None => return Err(self.syntax_at(start, "unterminated string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => self.escape(&mut out)?,
+                Some(_) => {
+                    return Err(
+                        self.syntax(format!("{} must be escaped inside a string", self.found()))
+                    );
+                }
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), JsonError> {
+        let escape_at = self.pos;
+        self.pos += 1; // backslash
+        let c = self.peek();
+        self.pos += 1;
+        match c {
+            Some(b'"') => out.push('"'),
+            Some(b'\\') => out.push('\\'),
+            Some(b'/') => out.push('/'),
+            Some(b'b') => out.push('\u{8}'),
+            Some(b'f') => out.push('\u{c}'),
+            Some(b'n') => out.push('\n'),
+            Some(b'r') => out.push('\r'),
+            Some(b't') => out.push('\t'),
+            Some(b'u') => {
+                let unit = self.hex4(self.pos)?;
+                self.pos += 4;
+                let scalar = match unit {
+                    0xD800..=0xDBFF => {
+                        let low_at = self.pos;
+                        if self.bytes.get(low_at..low_at + 2) != Some(b"\\u") {
+                            return Err(self.lone_surrogate(unit, escape_at));
+                        }
+                        let low = self.hex4(low_at + 2)?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return Err(self.lone_surrogate(unit, escape_at));
+                        }
+                        self.pos += 6;
+                        0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => return Err(self.lone_surrogate(unit, escape_at)),
+                    _ => u32::from(unit),
+                };
+                let ch = char::from_u32(scalar)
+                    .ok_or_else(|| self.syntax_at(escape_at, "invalid \\u escape"))?;
+                out.push(ch);
+            }
+            _ => {
+                self.pos -= 1;
+                return Err(self.syntax_at(
+                    escape_at,
+                    format!("invalid escape sequence: backslash then {}", self.found()),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Number, JsonError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        match self.digits() {
+            0 => return Err(self.syntax("expected a digit")),
+            n if n > 1 && self.bytes[int_start] == b'0' => {
+                return Err(self.syntax_at(int_start, "leading zeros are not allowed in numbers"));
+            }
+            _ => {}
+        }
+        let mut is_integer = true;
+        if self.peek() == Some(b'.') {
+            is_integer = false;
+            self.pos += 1;
+            if self.digits() == 0 {
+                return Err(self.syntax("expected a digit after the decimal point"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            is_integer = false;
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.syntax("expected a digit in the exponent"));
+            }
+        }
+        let text = &self.text[start..self.pos];
+        self.to_number(text, start, is_integer)
+    }
+
+    fn out_of_range(&self, text: &str, offset: usize, reason: &str) -> JsonError {
+        JsonError::NumberOutOfRange {
+            text: text.to_owned(),
+            path: self.current_path(),
+            offset,
+            reason: reason.to_owned(),
+        }
+    }
+
+    fn to_number(&self, text: &str, offset: usize, is_integer: bool) -> Result<Number, JsonError> {
+        if is_integer {
+            if let Ok(u) = text.parse::<u64>() {
+                self.check_exact_integer(text, offset, u as f64)?;
+                return Ok(Number::from(u));
+            }
+            if let Ok(i) = text.parse::<i64>() {
+                self.check_exact_integer(text, offset, i as f64)?;
+                return Ok(Number::from(i));
+            }
+        }
+        let value: f64 = text
+            .parse()
+            .map_err(|_| self.syntax_at(offset, "malformed number"))?;
+        if !value.is_finite() {
+            return Err(self.out_of_range(text, offset, "overflows an IEEE-754 double"));
+        }
+        if is_integer {
+            self.check_exact_integer(text, offset, value)?;
+        } else if self.ijson
+            && value == 0.0
+            && text
+                .split(['e', 'E'])
+                .next()
+                .is_some_and(|mantissa| mantissa.bytes().any(|b| matches!(b, b'1'..=b'9')))
+        {
+            return Err(self.out_of_range(
+                text,
+                offset,
+                "underflows to zero as an IEEE-754 double",
+            ));
+        }
+        Number::from_f64(value).ok_or_else(|| self.syntax_at(offset, "malformed number"))
+    }
+
+    /// Whether the integer `text` is exactly the double `value`.
+    fn check_exact_integer(&self, text: &str, offset: usize, value: f64) -> Result<(), JsonError> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer up to here is exact
+        if !self.ijson || value.abs() <= EXACT {
+            return Ok(());
+        }
+        let digits = text.trim_start_matches('-');
+        if format!("{:.0}", value.abs()) == digits {
+            Ok(())
+        } else {
+            Err(self.out_of_range(
+                text,
+                offset,
+                "is an integer that an IEEE-754 double cannot hold exactly (I-JSON allows ±2^53 safely)",
+            ))
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! # ebl — electronic bills of lading across platforms and jurisdictions
+//!
+//! `ebl` lets a port community system, customs authority, carrier, bank or logistics platform
+//! **verify** an electronic bill of lading that was issued elsewhere, **track** who controls it,
+//! **hand it across** to another platform, and **decide, with cited reasons, whether a
+//! jurisdiction recognises it**. It reads DCSA eBL 3.0 transport documents and PINT 3.0
+//! envelopes (the interoperability protocol of many Chinese and European platforms) and
+//! TradeTrust / OpenAttestation v2 documents (Singapore).
+//!
+//! The library is pure Rust with no `unsafe`; a C API (`include/ebl.h`) and a Python package
+//! wrap it thinly. Time, randomness and storage are always parameters, so every verdict can be
+//! replayed.
+//!
+//! ## Where to start
+//! - [`json`]: strict parsing of untrusted bytes and RFC 8785 canonical form.
+//! - [`report`]: the [`Finding`](report::Finding)s every checker returns.
+//! - [`Error`] and [`ErrorCode`]: one error type with stable codes.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod json;
+pub mod report;
+
+pub use error::{Error, ErrorCode, Result};
