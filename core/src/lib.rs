@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod checksum;
 pub mod error;
 pub mod json;
 pub mod report;
