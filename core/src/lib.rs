@@ -24,3 +24,8 @@ pub mod json;
 pub mod report;
 
 pub use error::{Error, ErrorCode, Result};
+
+/// The README's Rust examples, compiled and run as doc tests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
