@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod checksum;
+pub mod detect;
 pub mod error;
 pub mod json;
 pub mod report;
