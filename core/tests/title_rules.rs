@@ -59,9 +59,18 @@ fn controller_at_time() {
     let r = replay(&h);
     assert!(r.is_valid(), "{:?}", r.findings);
     assert!(r.controller_at(t(5)).is_none());
-    assert!(r.controller_at(t(10)).is_some_and(|c| c.same_party(&p("shipper"))));
-    assert!(r.controller_at(t(25)).is_some_and(|c| c.same_party(&p("bank"))));
-    assert!(r.controller_at(t(35)).is_some_and(|c| c.same_party(&p("carrier"))));
+    assert!(
+        r.controller_at(t(10))
+            .is_some_and(|c| c.same_party(&p("shipper")))
+    );
+    assert!(
+        r.controller_at(t(25))
+            .is_some_and(|c| c.same_party(&p("bank")))
+    );
+    assert!(
+        r.controller_at(t(35))
+            .is_some_and(|c| c.same_party(&p("carrier")))
+    );
     assert!(r.controller_at(t(45)).is_none());
 }
 

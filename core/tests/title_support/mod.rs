@@ -11,7 +11,9 @@ pub fn p(name: &str) -> PartyId {
 
 /// 2026-05-01 plus `minutes`.
 pub fn t(minutes: i64) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 5, 1, 0, 0, 0).single().expect("valid date")
+    Utc.with_ymd_and_hms(2026, 5, 1, 0, 0, 0)
+        .single()
+        .expect("valid date")
         + chrono::Duration::minutes(minutes)
 }
 
