@@ -14,6 +14,7 @@
 //! ## Where to start
 //! - [`json`]: strict parsing of untrusted bytes and RFC 8785 canonical form.
 //! - [`report`]: the [`Finding`](report::Finding)s every checker returns.
+//! - [`title`]: the platform-neutral title history and its state machine.
 //! - [`Error`] and [`ErrorCode`]: one error type with stable codes.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -23,6 +24,7 @@ pub mod detect;
 pub mod error;
 pub mod json;
 pub mod report;
+pub mod title;
 
 pub use error::{Error, ErrorCode, Result};
 
