@@ -13,11 +13,13 @@
 //!
 //! ## Where to start
 //! - [`json`]: strict parsing of untrusted bytes and RFC 8785 canonical form.
+//! - [`crypto`]: keys, algorithm allow-lists, compact JWS and `x5c` certificate chains.
 //! - [`report`]: the [`Finding`](report::Finding)s every checker returns.
 //! - [`Error`] and [`ErrorCode`]: one error type with stable codes.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod crypto;
 pub mod error;
 pub mod json;
 pub mod report;
