@@ -345,7 +345,7 @@ impl CertificateAnchors {
                 format!("chain longer than {MAX_CHAIN_LENGTH} certificates"),
             ));
         }
-        if let Some((_, false)) = leaf.key_usage {
+        if let Some((false, _)) = leaf.key_usage {
             return Err(invalid(
                 0,
                 "leaf key usage allows neither digitalSignature nor nonRepudiation".into(),
