@@ -161,7 +161,7 @@ fn x5c_and_kid_together_must_name_the_same_key() {
     let with_anchors = jws::Verifier::new(AlgorithmSet::default(), swapped.clone(), anchors());
     let err = with_anchors
         .verify(compact, at("2026-06-01T00:00:00Z"))
-        .unwrap_err();
+        .expect_err("must be refused");
     assert_eq!(
         err.code(),
         ErrorCode::CryptoCertificateKeyMismatch,
@@ -171,7 +171,7 @@ fn x5c_and_kid_together_must_name_the_same_key() {
     let keys_only = jws::Verifier::new(AlgorithmSet::default(), swapped, CertificateAnchors::new());
     let err = keys_only
         .verify(compact, at("2026-06-01T00:00:00Z"))
-        .unwrap_err();
+        .expect_err("must be refused");
     assert_eq!(err.code(), ErrorCode::CryptoSignatureInvalid, "{path}");
 }
 
@@ -181,11 +181,11 @@ fn certificate_validity_is_checked_at_the_callers_time() {
     let (_, compact) = &signed_contents()[0];
     let err = verifier
         .verify(compact, at("2036-03-05T00:00:00Z"))
-        .unwrap_err();
+        .expect_err("must be refused");
     assert_eq!(err.code(), ErrorCode::CryptoCertificateExpired);
     let err = verifier
         .verify(compact, at("2026-03-01T00:00:00Z"))
-        .unwrap_err();
+        .expect_err("must be refused");
     assert_eq!(err.code(), ErrorCode::CryptoCertificateNotYetValid);
 }
 
@@ -204,7 +204,7 @@ fn a_different_anchor_does_not_trust_the_chain() {
     let (_, compact) = &signed_contents()[0];
     let err = verifier
         .verify(compact, at("2026-06-01T00:00:00Z"))
-        .unwrap_err();
+        .expect_err("must be refused");
     assert_eq!(err.code(), ErrorCode::CryptoCertificateUntrusted);
 }
 
@@ -236,7 +236,7 @@ fn allow_list_excludes_rs256() {
         let result = verifier.verify(&compact, at("2026-06-01T00:00:00Z"));
         if path.contains("rsa") {
             assert_eq!(
-                result.unwrap_err().code(),
+                result.expect_err("must be refused").code(),
                 ErrorCode::CryptoAlgorithmNotAllowed,
                 "{path}"
             );
