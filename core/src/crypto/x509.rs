@@ -249,17 +249,22 @@ impl fmt::Debug for Certificate {
 /// (usually self-signed) certificate.
 ///
 /// ```
-/// use ebl::crypto::x509::{Certificate, CertificateAnchors};
+/// use ebl::crypto::{jws, x509::CertificateAnchors};
 ///
-/// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs");
-/// let anchors = CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/root-ca.crt"))?)?;
-/// let intermediate = Certificate::from_pem(&std::fs::read_to_string(format!("{dir}/intermediate-ca.crt"))?)?;
+/// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+/// let root = std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?;
+/// let anchors = CertificateAnchors::from_pem(&root)?;
+///
+/// let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+/// let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap_or_default();
+/// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
+///
 /// let at = "2026-06-01T00:00:00Z".parse()?;
-/// let key = anchors.verify_chain(&[intermediate.clone()], at)?;
-/// assert_eq!(&key, intermediate.public_key());
+/// let leaf_key = anchors.verify_chain(&chain, at)?;
+/// assert_eq!(&leaf_key, chain[0].public_key());
 ///
 /// let too_late = "2040-01-01T00:00:00Z".parse()?;
-/// let err = anchors.verify_chain(&[intermediate], too_late).unwrap_err();
+/// let err = anchors.verify_chain(&chain, too_late).unwrap_err();
 /// assert_eq!(err.code(), ebl::ErrorCode::CryptoCertificateExpired);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
