@@ -15,6 +15,7 @@
 //! assert!(err.to_string().contains("duplicate key"));
 //! ```
 
+use crate::crypto::CryptoError;
 use crate::json::JsonError;
 use crate::title::TitleError;
 
@@ -35,6 +36,9 @@ pub enum Error {
     /// A title history could not be read or written (see [`TitleError`]).
     #[error(transparent)]
     Title(#[from] TitleError),
+    /// A key, algorithm, JWS or certificate was refused (see [`CryptoError`]).
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
     /// An argument given by the caller is not usable; the message says which and why.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
@@ -55,6 +59,7 @@ impl Error {
         match self {
             Error::Json(e) => e.code(),
             Error::Title(e) => e.code(),
+            Error::Crypto(e) => e.code(),
             Error::InvalidArgument(_) => ErrorCode::InvalidArgument,
             Error::Io { .. } => ErrorCode::Io,
         }
@@ -128,6 +133,46 @@ error_codes! {
     JsonNumberOutOfRange = 106,
     /// A value of the wrong JSON type, or a required member missing, at a JSON path.
     JsonShape = 107,
+
+    // 2xx keys, algorithms, JWS, X.509
+    /// Base64 or base64url text not in its one canonical form.
+    CryptoInvalidBase64 = 200,
+    /// A key that is malformed, unsupported or too weak.
+    CryptoKeyRejected = 201,
+    /// A malformed PEM document or an unexpected PEM label.
+    CryptoPem = 202,
+    /// An algorithm name that is not implemented.
+    CryptoUnsupportedAlgorithm = 203,
+    /// `alg: none` (unsecured JWS).
+    CryptoAlgNone = 204,
+    /// An HMAC (symmetric) JWS algorithm.
+    CryptoHmacAlgorithm = 205,
+    /// An algorithm outside the caller's allow-list.
+    CryptoAlgorithmNotAllowed = 206,
+    /// An algorithm that does not fit the key type.
+    CryptoAlgorithmKeyMismatch = 207,
+    /// A JWS `crit` header naming an unsupported extension, or a malformed `crit`.
+    CryptoUnknownCritical = 208,
+    /// Not a JWS in compact serialization, or a malformed protected header.
+    CryptoJwsMalformed = 209,
+    /// The signature does not verify.
+    CryptoSignatureInvalid = 210,
+    /// No trusted key matches the signature.
+    CryptoUnknownKey = 211,
+    /// A certificate that cannot be parsed or is unsupported.
+    CryptoCertificateMalformed = 212,
+    /// A certificate expired at the time of evaluation.
+    CryptoCertificateExpired = 213,
+    /// A certificate not yet valid at the time of evaluation.
+    CryptoCertificateNotYetValid = 214,
+    /// A certificate chain that reaches no trust anchor.
+    CryptoCertificateUntrusted = 215,
+    /// A broken certificate chain (signature, CA flag, path length, key usage).
+    CryptoCertificateChainInvalid = 216,
+    /// The certificate's key is not the signing key.
+    CryptoCertificateKeyMismatch = 217,
+    /// Signing could not be carried out.
+    CryptoSigningFailed = 218,
 
     // 5xx title
     /// A title history in a JSON format version this library does not read.

@@ -13,6 +13,7 @@
 //!
 //! ## Where to start
 //! - [`json`]: strict parsing of untrusted bytes and RFC 8785 canonical form.
+//! - [`crypto`]: keys, algorithm allow-lists, compact JWS and `x5c` certificate chains.
 //! - [`report`]: the [`Finding`](report::Finding)s every checker returns.
 //! - [`title`]: the platform-neutral title history and its state machine.
 //! - [`Error`] and [`ErrorCode`]: one error type with stable codes.
@@ -20,6 +21,7 @@
 #![deny(missing_docs)]
 
 pub mod checksum;
+pub mod crypto;
 pub mod detect;
 pub mod error;
 pub mod json;
