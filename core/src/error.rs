@@ -16,6 +16,7 @@
 //! ```
 
 use crate::json::JsonError;
+use crate::model::ModelError;
 
 /// The result type of every fallible `ebl` call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -31,6 +32,9 @@ pub enum Error {
     /// The input is not acceptable JSON (see [`JsonError`]).
     #[error(transparent)]
     Json(#[from] JsonError),
+    /// A transport document could not be built or was refused (see [`ModelError`]).
+    #[error(transparent)]
+    Model(#[from] ModelError),
     /// An argument given by the caller is not usable; the message says which and why.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
@@ -50,6 +54,7 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Json(e) => e.code(),
+            Error::Model(e) => e.code(),
             Error::InvalidArgument(_) => ErrorCode::InvalidArgument,
             Error::Io { .. } => ErrorCode::Io,
         }
@@ -123,6 +128,12 @@ error_codes! {
     JsonNumberOutOfRange = 106,
     /// A value of the wrong JSON type, or a required member missing, at a JSON path.
     JsonShape = 107,
+
+    // 3xx DCSA transport-document model
+    /// A transport document has validation errors.
+    ModelInvalid = 300,
+    /// The value given as a transport document is not a JSON object.
+    ModelNotAnObject = 301,
 
     // 9xx general
     /// A caller-supplied argument is unusable.

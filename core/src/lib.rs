@@ -13,6 +13,7 @@
 //!
 //! ## Where to start
 //! - [`json`]: strict parsing of untrusted bytes and RFC 8785 canonical form.
+//! - [`model`]: the DCSA eBL 3.0 transport document, its checksum and its validation.
 //! - [`report`]: the [`Finding`](report::Finding)s every checker returns.
 //! - [`Error`] and [`ErrorCode`]: one error type with stable codes.
 #![forbid(unsafe_code)]
@@ -20,6 +21,7 @@
 
 pub mod error;
 pub mod json;
+pub mod model;
 pub mod report;
 
 pub use error::{Error, ErrorCode, Result};
