@@ -17,7 +17,7 @@
 //!
 //! let path = concat!(env!("CARGO_MANIFEST_DIR"),
 //!     "/../../shared/specs/dcsa/examples/conformance-gateway/eblissuance-v3.0.0-request.json");
-//! let request = ebl::json::parse(&std::fs::read(path).unwrap())?;
+//! let request = ebl::json::parse(&std::fs::read(path).map_err(|e| ebl::Error::InvalidArgument(e.to_string()))?)?;
 //! let doc = TransportDocument::from_value(&request["document"])?;
 //! assert_eq!(doc.canonical_bytes(), ebl::json::canonicalize(&request["document"]));
 //! assert!(!doc.is_negotiable()); // a straight BOL
@@ -51,7 +51,7 @@
 //! | `not-integer`, `out-of-range` | error | integer members; `minimum`/`maximum`/`exclusiveMinimum` |
 //! | `one-of` | error | exactly one of `UNLocationCode`/`countryCode` (`placeOfIssue`), `UNLocationCode`/`freeText` (`invoicePayableAt`), `UNNumber`/`NANumber` |
 //! | `any-of` | error | a contact has neither `phone` nor `email` |
-//! | `party-address-or-code` | error | shipper, on-behalf-of-shipper, notify and other parties need an `address` or an identifying code |
+//! | `party-address-or-code` | error | shipper, on-behalf-of-shipper, notify and other parties need an address (`address`, `addressLines`, or the `displayedAddress` printed instead of them) or an identifying code |
 //! | `swb-to-order` | error | `SWB` with `isToOrder: true` |
 //! | `consignee-required` | error | straight (`isToOrder: false`) without a consignee |
 //! | `consignee-and-endorsee` | error | both present (mutually exclusive) |

@@ -168,14 +168,22 @@ fn party(ctx: &mut Ctx<'_>, x: &Party, p: &JsonPath, role: Role) {
             identifying_code,
         ),
     }
+    // "Either the `address` or a party `identifyingCode` must be provided." An unstructured
+    // `addressLines` (3.0.3) is an address too, and a `displayedAddress` "must be included in
+    // the Transport Document instead of the `address` or `addressLines`", so on a transport
+    // document it stands in for them (the spec's own examples rely on that).
+    let has_address =
+        x.address.is_some() || x.address_lines.is_some() || x.displayed_address.is_some();
     if matches!(role, Shipper | OnBehalfOfShipper | NotifyParty | Other)
-        && x.address.is_none()
+        && !has_address
         && x.identifying_codes.as_ref().is_none_or(Vec::is_empty)
     {
         ctx.error(
             "party-address-or-code",
             p,
-            "either an `address` or an `identifyingCodes` entry must be provided".into(),
+            "either an address (`address`, `addressLines` or `displayedAddress`) or an \
+             `identifyingCodes` entry must be provided"
+                .into(),
         );
     }
     each(
@@ -223,13 +231,15 @@ fn identifying_code(ctx: &mut Ctx<'_>, i: &IdentifyingCode, p: &JsonPath) {
     );
     if let Some(provider) = &i.code_list_provider
         && !c::EBL_PLATFORMS.contains(&provider.as_str())
+        && !c::CODE_LIST_PROVIDERS_EXTRA.contains(&provider.as_str())
     {
-        ctx.code(
-            p,
-            "codeListProvider",
-            Some(provider),
-            c::CODE_LIST_PROVIDERS_EXTRA,
-            Codes::Open,
+        ctx.warning(
+            "unknown-code",
+            &p.key("codeListProvider"),
+            format!(
+                "{provider:?} is neither a known eBL platform code nor one of {}",
+                c::CODE_LIST_PROVIDERS_EXTRA.join(", ")
+            ),
         );
     }
     ctx.req_text(p, "partyCode", i.party_code.as_ref(), max(150));
