@@ -264,3 +264,10 @@ fn the_openapi_to_order_bol_is_negotiable_and_blank_endorsed() {
     assert!(doc.endorsee().is_none());
     assert!(doc.consignee().is_none());
 }
+
+#[test]
+fn the_document_type_can_cross_threads() {
+    fn assert_send_sync<T: Send + Sync + 'static>() {}
+    assert_send_sync::<TransportDocument>();
+    assert_send_sync::<ebl::model::ModelError>();
+}

@@ -448,10 +448,14 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// White space as ECMAScript's `\s` (the regex dialect of JSON Schema): Unicode White_Space,
-/// line terminators and U+FEFF.
+/// White space as ECMAScript's `\s` (the regex dialect of JSON Schema): its WhiteSpace
+/// (tab, vertical tab, form feed, U+FEFF and every `Zs` space) and LineTerminator characters.
 fn is_js_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
+    matches!(
+        c,
+        '\t' | '\u{b}' | '\u{c}' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+    ) || is_line_terminator(c)
 }
 
 /// ECMAScript line terminators, which `.` does not match.
@@ -525,9 +529,21 @@ mod tests {
     fn trimmed_pattern() {
         assert!(is_trimmed("a"));
         assert!(is_trimmed("a b"));
-        for bad in ["", " a", "a ", "\ta", "a\nb", "\u{feff}a", "a\u{a0}"] {
+        for bad in [
+            "",
+            " a",
+            "a ",
+            "\ta",
+            "a\nb",
+            "\u{feff}a",
+            "a\u{a0}",
+            "a\u{3000}",
+            "a\u{2028}b",
+        ] {
             assert!(!is_trimmed(bad), "{bad:?}");
         }
+        // U+0085 is white space to Rust but not to ECMAScript's `\s`.
+        assert!(is_trimmed("\u{85}a"));
     }
 
     #[test]
