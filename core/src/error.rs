@@ -18,6 +18,7 @@
 use crate::crypto::CryptoError;
 use crate::json::JsonError;
 use crate::title::TitleError;
+use crate::model::ModelError;
 
 /// The result type of every fallible `ebl` call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -39,6 +40,9 @@ pub enum Error {
     /// A key, algorithm, JWS or certificate was refused (see [`CryptoError`]).
     #[error(transparent)]
     Crypto(#[from] CryptoError),
+    /// A transport document could not be built or was refused (see [`ModelError`]).
+    #[error(transparent)]
+    Model(#[from] ModelError),
     /// An argument given by the caller is not usable; the message says which and why.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
@@ -60,6 +64,7 @@ impl Error {
             Error::Json(e) => e.code(),
             Error::Title(e) => e.code(),
             Error::Crypto(e) => e.code(),
+            Error::Model(e) => e.code(),
             Error::InvalidArgument(_) => ErrorCode::InvalidArgument,
             Error::Io { .. } => ErrorCode::Io,
         }
@@ -173,6 +178,12 @@ error_codes! {
     CryptoCertificateKeyMismatch = 217,
     /// Signing could not be carried out.
     CryptoSigningFailed = 218,
+
+    // 3xx DCSA transport-document model
+    /// A transport document has validation errors.
+    ModelInvalid = 300,
+    /// The value given as a transport document is not a JSON object.
+    ModelNotAnObject = 301,
 
     // 5xx title
     /// A title history in a JSON format version this library does not read.
