@@ -17,8 +17,9 @@
 
 use crate::crypto::CryptoError;
 use crate::json::JsonError;
-use crate::title::TitleError;
 use crate::model::ModelError;
+use crate::pint::PintError;
+use crate::title::TitleError;
 
 /// The result type of every fallible `ebl` call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -43,6 +44,9 @@ pub enum Error {
     /// A transport document could not be built or was refused (see [`ModelError`]).
     #[error(transparent)]
     Model(#[from] ModelError),
+    /// A PINT envelope or response could not be built (see [`PintError`]).
+    #[error(transparent)]
+    Pint(#[from] PintError),
     /// An argument given by the caller is not usable; the message says which and why.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
@@ -65,6 +69,7 @@ impl Error {
             Error::Title(e) => e.code(),
             Error::Crypto(e) => e.code(),
             Error::Model(e) => e.code(),
+            Error::Pint(e) => e.code(),
             Error::InvalidArgument(_) => ErrorCode::InvalidArgument,
             Error::Io { .. } => ErrorCode::Io,
         }
@@ -184,6 +189,14 @@ error_codes! {
     ModelInvalid = 300,
     /// The value given as a transport document is not a JSON object.
     ModelNotAnObject = 301,
+
+    // 4xx PINT
+    /// A chain entry or envelope with no transactions was to be built.
+    PintNoTransactions = 400,
+    /// A PINT payload could not be serialised.
+    PintSerialize = 401,
+    /// A signed response answers a different transfer.
+    PintResponseMismatch = 402,
 
     // 5xx title
     /// A title history in a JSON format version this library does not read.

@@ -27,6 +27,7 @@ pub mod detect;
 pub mod error;
 pub mod json;
 pub mod model;
+pub mod pint;
 pub mod report;
 pub mod title;
 
