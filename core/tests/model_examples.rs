@@ -169,6 +169,11 @@ fn every_example_round_trips_exactly() {
             &canonicalize(&input),
         ));
         assert_eq!(doc.checksum(), expected_checksum, "{file}");
+        assert_eq!(
+            TransportDocument::checksum_of(&input),
+            expected_checksum,
+            "{file}"
+        );
     }
 }
 

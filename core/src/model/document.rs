@@ -176,6 +176,9 @@ impl TransportDocument {
             }
             .into());
         }
+        if !nulls::has_null_member(value) {
+            return Ok(json::from_value::<Tracked>(value, &JsonPath::root())?.0);
+        }
         let mut stripped = value.clone();
         let found = nulls::strip(&mut stripped);
         let mut doc = json::from_value::<Tracked>(&stripped, &JsonPath::root())?.0;
@@ -206,13 +209,32 @@ impl TransportDocument {
         json::canonicalize(&self.to_value())
     }
 
-    /// The DCSA `transportDocumentChecksum`: lowercase hex SHA-256 of the canonical bytes.
+    /// The DCSA `transportDocumentChecksum` of this view: lowercase hex SHA-256 of the
+    /// canonical bytes. For a document just parsed it equals [`checksum_of`](Self::checksum_of)
+    /// the received value; after edits it is the checksum of the edited document.
     #[must_use]
     pub fn checksum(&self) -> String {
-        hex::encode(ring::digest::digest(
-            &ring::digest::SHA256,
-            &self.canonical_bytes(),
-        ))
+        Self::checksum_of(&self.to_value())
+    }
+
+    /// The DCSA `transportDocumentChecksum` of a received transport-document value, without
+    /// building the view: lowercase hex SHA-256 of its RFC 8785 bytes. Verifiers should hash
+    /// what they received, so this is the one to use on the verification path (it is also
+    /// several times faster than [`checksum`](Self::checksum), which serialises the view).
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    /// let value = ebl::json::parse(br#"{"b": 1.50, "a": "x"}"#)?;
+    /// assert_eq!(
+    ///     TransportDocument::checksum_of(&value),
+    ///     TransportDocument::from_value(&value)?.checksum(),
+    /// );
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
+    #[must_use]
+    pub fn checksum_of(value: &Value) -> String {
+        let bytes = json::canonicalize(value);
+        hex::encode(ring::digest::digest(&ring::digest::SHA256, &bytes))
     }
 
     /// Every finding about the document: required members, codes, lengths, patterns and the

@@ -38,6 +38,16 @@ impl NullMember {
     }
 }
 
+/// Whether any object member anywhere in `value` is `null` (the common case is none, and then
+/// the value need not be copied).
+pub(crate) fn has_null_member(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map.values().any(|v| v.is_null() || has_null_member(v)),
+        Value::Array(items) => items.iter().any(has_null_member),
+        _ => false,
+    }
+}
+
 /// Removes every object member whose value is `null`, anywhere in `value`, and says where
 /// they were. `null` array elements are left alone (they are a shape error for the model).
 pub(crate) fn strip(value: &mut Value) -> Vec<NullMember> {
