@@ -252,21 +252,38 @@ impl EnvelopeBuilder {
         signer: &Signer,
         rng: &dyn SecureRandom,
     ) -> crate::Result<()> {
-        if transactions.is_empty() {
+        self.record_entry(
+            EnvelopeTransferChainEntry {
+                ebl_platform: platform.to_owned(),
+                transport_document_checksum: String::new(),
+                previous_envelope_transfer_chain_entry_signed_content_checksum: None,
+                issuance_manifest_signed_content: None,
+                control_tracking_registry: None,
+                transactions,
+                extra: Map::new(),
+            },
+            signer,
+            rng,
+        )
+    }
+
+    /// Appends a chain entry given in full (for members beyond [`EnvelopeBuilder::record`]'s,
+    /// such as extensions in `extra`). The document checksum and the link to the previous
+    /// entry are filled in here, whatever `entry` held.
+    pub fn record_entry(
+        &mut self,
+        mut entry: EnvelopeTransferChainEntry,
+        signer: &Signer,
+        rng: &dyn SecureRandom,
+    ) -> crate::Result<()> {
+        if entry.transactions.is_empty() {
             return Err(PintError::NoTransactions.into());
         }
-        let entry = EnvelopeTransferChainEntry {
-            ebl_platform: platform.to_owned(),
-            transport_document_checksum: self.checksum.clone(),
-            previous_envelope_transfer_chain_entry_signed_content_checksum: self
-                .chain
-                .last()
-                .map(|previous| sha256_hex(previous.as_bytes())),
-            issuance_manifest_signed_content: None,
-            control_tracking_registry: None,
-            transactions,
-            extra: Map::new(),
-        };
+        entry.transport_document_checksum.clone_from(&self.checksum);
+        entry.previous_envelope_transfer_chain_entry_signed_content_checksum = self
+            .chain
+            .last()
+            .map(|previous| sha256_hex(previous.as_bytes()));
         self.chain.push(signer.sign_json(&entry, rng)?);
         Ok(())
     }
