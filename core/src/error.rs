@@ -47,6 +47,14 @@ pub enum Error {
     /// A PINT envelope or response could not be built (see [`PintError`]).
     #[error(transparent)]
     Pint(#[from] PintError),
+    /// The input is JSON, but not in a format this build of `ebl` verifies.
+    #[error(
+        "not a format ebl can verify (detected: {format}); expected a DCSA PINT envelope, a DCSA transport document or an OpenAttestation v2 document"
+    )]
+    UnsupportedFormat {
+        /// The detected format's name.
+        format: String,
+    },
     /// An argument given by the caller is not usable; the message says which and why.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
@@ -70,6 +78,7 @@ impl Error {
             Error::Crypto(e) => e.code(),
             Error::Model(e) => e.code(),
             Error::Pint(e) => e.code(),
+            Error::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
             Error::InvalidArgument(_) => ErrorCode::InvalidArgument,
             Error::Io { .. } => ErrorCode::Io,
         }
@@ -209,6 +218,8 @@ error_codes! {
     InvalidArgument = 900,
     /// A file could not be read or written.
     Io = 901,
+    /// JSON in a format this build cannot verify.
+    UnsupportedFormat = 902,
     /// An internal invariant failed; please report it.
     Internal = 999,
 }

@@ -30,6 +30,7 @@ pub mod model;
 pub mod pint;
 pub mod report;
 pub mod title;
+pub mod verify;
 
 pub use error::{Error, ErrorCode, Result};
 
