@@ -4,7 +4,10 @@
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let envelope = std::fs::read(args.next().ok_or("usage: pint_report ENVELOPE [KEY.jwk...]")?)?;
+    let envelope = std::fs::read(
+        args.next()
+            .ok_or("usage: pint_report ENVELOPE [KEY.jwk...]")?,
+    )?;
     let mut trust = ebl::pint::PintTrust::default();
     for key in args {
         trust
