@@ -15,11 +15,15 @@
 //! - [`json`]: strict parsing of untrusted bytes and RFC 8785 canonical form.
 //! - [`report`]: the [`Finding`](report::Finding)s every checker returns.
 //! - [`Error`] and [`ErrorCode`]: one error type with stable codes.
+//! - [`trust`]: who is who — parties, keys, revocations, reliability evidence, trust lists.
+//! - [`recognition`]: whether a jurisdiction recognises a record, criterion by criterion.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod error;
 pub mod json;
+pub mod recognition;
 pub mod report;
+pub mod trust;
 
 pub use error::{Error, ErrorCode, Result};
