@@ -15,8 +15,10 @@
 //! assert!(err.to_string().contains("duplicate key"));
 //! ```
 
+use crate::crypto::CryptoError;
 use crate::json::JsonError;
 use crate::recognition::RecognitionError;
+use crate::title::TitleError;
 use crate::trust::TrustError;
 
 /// The result type of every fallible `ebl` call.
@@ -33,6 +35,12 @@ pub enum Error {
     /// The input is not acceptable JSON (see [`JsonError`]).
     #[error(transparent)]
     Json(#[from] JsonError),
+    /// A title history could not be read or written (see [`TitleError`]).
+    #[error(transparent)]
+    Title(#[from] TitleError),
+    /// A key, algorithm, JWS or certificate was refused (see [`CryptoError`]).
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
     /// A trust store or trust list was refused (see [`TrustError`]).
     #[error(transparent)]
     Trust(#[from] TrustError),
@@ -58,6 +66,8 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Json(e) => e.code(),
+            Error::Title(e) => e.code(),
+            Error::Crypto(e) => e.code(),
             Error::Trust(e) => e.code(),
             Error::Recognition(e) => e.code(),
             Error::InvalidArgument(_) => ErrorCode::InvalidArgument,
@@ -134,6 +144,51 @@ error_codes! {
     /// A value of the wrong JSON type, or a required member missing, at a JSON path.
     JsonShape = 107,
 
+    // 2xx keys, algorithms, JWS, X.509
+    /// Base64 or base64url text not in its one canonical form.
+    CryptoInvalidBase64 = 200,
+    /// A key that is malformed, unsupported or too weak.
+    CryptoKeyRejected = 201,
+    /// A malformed PEM document or an unexpected PEM label.
+    CryptoPem = 202,
+    /// An algorithm name that is not implemented.
+    CryptoUnsupportedAlgorithm = 203,
+    /// `alg: none` (unsecured JWS).
+    CryptoAlgNone = 204,
+    /// An HMAC (symmetric) JWS algorithm.
+    CryptoHmacAlgorithm = 205,
+    /// An algorithm outside the caller's allow-list.
+    CryptoAlgorithmNotAllowed = 206,
+    /// An algorithm that does not fit the key type.
+    CryptoAlgorithmKeyMismatch = 207,
+    /// A JWS `crit` header naming an unsupported extension, or a malformed `crit`.
+    CryptoUnknownCritical = 208,
+    /// Not a JWS in compact serialization, or a malformed protected header.
+    CryptoJwsMalformed = 209,
+    /// The signature does not verify.
+    CryptoSignatureInvalid = 210,
+    /// No trusted key matches the signature.
+    CryptoUnknownKey = 211,
+    /// A certificate that cannot be parsed or is unsupported.
+    CryptoCertificateMalformed = 212,
+    /// A certificate expired at the time of evaluation.
+    CryptoCertificateExpired = 213,
+    /// A certificate not yet valid at the time of evaluation.
+    CryptoCertificateNotYetValid = 214,
+    /// A certificate chain that reaches no trust anchor.
+    CryptoCertificateUntrusted = 215,
+    /// A broken certificate chain (signature, CA flag, path length, key usage).
+    CryptoCertificateChainInvalid = 216,
+    /// The certificate's key is not the signing key.
+    CryptoCertificateKeyMismatch = 217,
+    /// Signing could not be carried out.
+    CryptoSigningFailed = 218,
+
+    // 5xx title
+    /// A title history in a JSON format version this library does not read.
+    TitleUnsupportedVersion = 500,
+    /// A title history could not be serialised.
+    TitleSerialize = 501,
     // 7xx trust stores and trust lists
     /// A trust-store file is not of the documented shape.
     TrustStoreInvalid = 700,

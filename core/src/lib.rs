@@ -13,17 +13,28 @@
 //!
 //! ## Where to start
 //! - [`json`]: strict parsing of untrusted bytes and RFC 8785 canonical form.
+//! - [`crypto`]: keys, algorithm allow-lists, compact JWS and `x5c` certificate chains.
 //! - [`report`]: the [`Finding`](report::Finding)s every checker returns.
+//! - [`title`]: the platform-neutral title history and its state machine.
 //! - [`Error`] and [`ErrorCode`]: one error type with stable codes.
 //! - [`trust`]: who is who — parties, keys, revocations, reliability evidence, trust lists.
 //! - [`recognition`]: whether a jurisdiction recognises a record, criterion by criterion.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod checksum;
+pub mod crypto;
+pub mod detect;
 pub mod error;
 pub mod json;
 pub mod recognition;
 pub mod report;
+pub mod title;
 pub mod trust;
 
 pub use error::{Error, ErrorCode, Result};
+
+/// The README's Rust examples, compiled and run as doc tests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -5,9 +5,10 @@ use serde_json::{Map, Number, Value};
 use super::error::JsonError;
 use super::path::{JsonPath, Segment};
 
-/// The hard ceiling on nesting, whatever a caller configures: the parser recurses once per
-/// level, and this keeps its stack use small on any thread.
-pub const MAX_DEPTH_CEILING: usize = 4096;
+/// The hard ceiling on nesting, whatever a caller configures. The parser itself does not
+/// recurse, but dropping, comparing and serialising a `Value` do, once per level; this keeps
+/// that safe on a thread with a small stack.
+pub const MAX_DEPTH_CEILING: usize = 1024;
 
 /// Limits and strictness for [`parse_with`].
 ///
@@ -102,12 +103,17 @@ pub(crate) fn parse_value(bytes: &[u8], limits: &Limits) -> Result<Value, JsonEr
         return Err(parser.syntax("a byte order mark is not allowed in JSON (RFC 8259 §8.1)"));
     }
     parser.skip_whitespace();
-    let value = parser.value(0)?;
+    let value = parser.value()?;
     parser.skip_whitespace();
     if parser.pos < bytes.len() {
         return Err(parser.syntax("unexpected data after the JSON value"));
     }
     Ok(value)
+}
+
+enum Container {
+    Array(Vec<Value>),
+    Object(Map<String, Value>),
 }
 
 enum OwnedSegment {
@@ -172,17 +178,136 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, JsonError> {
-        match self.peek() {
-            Some(b'{') => self.object(depth + 1),
-            Some(b'[') => self.array(depth + 1),
-            Some(b'"') => Ok(Value::String(self.string()?)),
-            Some(b't') => self.expect_literal("true", Value::Bool(true)),
-            Some(b'f') => self.expect_literal("false", Value::Bool(false)),
-            Some(b'n') => self.expect_literal("null", Value::Null),
-            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
-            _ => Err(self.syntax(format!("expected a JSON value, found {}", self.found()))),
+    /// Reads one whole value. Containers are tracked on an explicit stack rather than by
+    /// recursion, so no input and no configured depth can exhaust the thread's stack.
+    fn value(&mut self) -> Result<Value, JsonError> {
+        let mut open: Vec<Container> = Vec::new();
+        loop {
+            // Read the start of a value: a scalar completes it, a bracket opens a container.
+            let mut value = match self.peek() {
+                Some(b'{') => {
+                    self.enter(open.len() + 1)?;
+                    self.pos += 1;
+                    self.skip_whitespace();
+                    if self.peek() == Some(b'}') {
+                        self.pos += 1;
+                        Value::Object(Map::new())
+                    } else {
+                        let map = Map::new();
+                        self.member_name(&map)?;
+                        open.push(Container::Object(map));
+                        continue;
+                    }
+                }
+                Some(b'[') => {
+                    self.enter(open.len() + 1)?;
+                    self.pos += 1;
+                    self.skip_whitespace();
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                        Value::Array(Vec::new())
+                    } else {
+                        self.path.push(OwnedSegment::Index(0));
+                        open.push(Container::Array(Vec::new()));
+                        continue;
+                    }
+                }
+                Some(b'"') => Value::String(self.string()?),
+                Some(b't') => self.expect_literal("true", Value::Bool(true))?,
+                Some(b'f') => self.expect_literal("false", Value::Bool(false))?,
+                Some(b'n') => self.expect_literal("null", Value::Null)?,
+                Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
+                _ => {
+                    return Err(
+                        self.syntax(format!("expected a JSON value, found {}", self.found()))
+                    );
+                }
+            };
+            // Hand the finished value to its container; close containers that end here.
+            loop {
+                let Some(container) = open.last_mut() else {
+                    return Ok(value);
+                };
+                let segment = self.path.pop();
+                self.skip_whitespace();
+                match container {
+                    Container::Array(items) => {
+                        items.push(value);
+                        match self.peek() {
+                            Some(b',') => {
+                                self.pos += 1;
+                                self.path.push(OwnedSegment::Index(items.len()));
+                                self.skip_whitespace();
+                                break;
+                            }
+                            Some(b']') => self.pos += 1,
+                            _ => {
+                                return Err(self.syntax(format!(
+                                    "expected ',' or ']' after an array element, found {}",
+                                    self.found()
+                                )));
+                            }
+                        }
+                    }
+                    Container::Object(map) => {
+                        let Some(OwnedSegment::Key(key)) = segment else {
+                            return Err(self.syntax("internal error: path stack out of step"));
+                        };
+                        map.insert(key, value);
+                        match self.peek() {
+                            Some(b',') => {
+                                self.pos += 1;
+                                self.skip_whitespace();
+                                self.member_name(map)?;
+                                break;
+                            }
+                            Some(b'}') => self.pos += 1,
+                            _ => {
+                                return Err(self.syntax(format!(
+                                    "expected ',' or '}}' after an object member, found {}",
+                                    self.found()
+                                )));
+                            }
+                        }
+                    }
+                }
+                value = match open.pop() {
+                    Some(Container::Array(items)) => Value::Array(items),
+                    Some(Container::Object(map)) => Value::Object(map),
+                    None => return Err(self.syntax("internal error: container stack out of step")),
+                };
+            }
         }
+    }
+
+    /// Reads `"name" :` and pushes the name onto the path; refuses a name `map` already has.
+    fn member_name(&mut self, map: &Map<String, Value>) -> Result<(), JsonError> {
+        if self.peek() != Some(b'"') {
+            return Err(self.syntax(format!(
+                "expected a member name in double quotes, found {}",
+                self.found()
+            )));
+        }
+        let key_offset = self.pos;
+        let key = self.string()?;
+        if map.contains_key(&key) {
+            return Err(JsonError::DuplicateKey {
+                key,
+                path: self.current_path(),
+                offset: key_offset,
+            });
+        }
+        self.skip_whitespace();
+        if self.peek() != Some(b':') {
+            return Err(self.syntax(format!(
+                "expected ':' after member name, found {}",
+                self.found()
+            )));
+        }
+        self.pos += 1;
+        self.skip_whitespace();
+        self.path.push(OwnedSegment::Key(key));
+        Ok(())
     }
 
     fn enter(&self, depth: usize) -> Result<(), JsonError> {
@@ -194,96 +319,6 @@ impl Parser<'_> {
             })
         } else {
             Ok(())
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
-        self.enter(depth)?;
-        self.pos += 1; // '{'
-        let mut map = Map::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(Value::Object(map));
-        }
-        loop {
-            self.skip_whitespace();
-            if self.peek() != Some(b'"') {
-                return Err(self.syntax(format!(
-                    "expected a member name in double quotes, found {}",
-                    self.found()
-                )));
-            }
-            let key_offset = self.pos;
-            let key = self.string()?;
-            if map.contains_key(&key) {
-                return Err(JsonError::DuplicateKey {
-                    key,
-                    path: self.current_path(),
-                    offset: key_offset,
-                });
-            }
-            self.skip_whitespace();
-            if self.peek() != Some(b':') {
-                return Err(self.syntax(format!(
-                    "expected ':' after member name, found {}",
-                    self.found()
-                )));
-            }
-            self.pos += 1;
-            self.skip_whitespace();
-            self.path.push(OwnedSegment::Key(key));
-            let value = self.value(depth)?;
-            let Some(OwnedSegment::Key(key)) = self.path.pop() else {
-                return Err(self.syntax("internal error: path stack out of step"));
-            };
-            map.insert(key, value);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value::Object(map));
-                }
-                _ => {
-                    return Err(self.syntax(format!(
-                        "expected ',' or '}}' after an object member, found {}",
-                        self.found()
-                    )));
-                }
-            }
-        }
-    }
-
-    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
-        self.enter(depth)?;
-        self.pos += 1; // '['
-        let mut items = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            self.skip_whitespace();
-            self.path.push(OwnedSegment::Index(items.len()));
-            let value = self.value(depth)?;
-            self.path.pop();
-            items.push(value);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => {
-                    return Err(self.syntax(format!(
-                        "expected ',' or ']' after an array element, found {}",
-                        self.found()
-                    )));
-                }
-            }
         }
     }
 
@@ -470,21 +505,46 @@ impl Parser<'_> {
         Number::from_f64(value).ok_or_else(|| self.syntax_at(offset, "malformed number"))
     }
 
-    /// Whether the integer `text` is exactly the double `value`.
+    /// Whether the integer `text` survives a trip through the double `value`: it must be the
+    /// double's exact value or its shortest ECMAScript form (`233813527708128500000`), so that
+    /// reading it back gives the same number. `9007199254740993` fails: it reads back as
+    /// `9007199254740992`.
     fn check_exact_integer(&self, text: &str, offset: usize, value: f64) -> Result<(), JsonError> {
-        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer up to here is exact
-        if !self.ijson || value.abs() <= EXACT {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below it is exact
+        if !self.ijson || value.abs() < EXACT {
             return Ok(());
         }
-        let digits = text.trim_start_matches('-');
-        if format!("{:.0}", value.abs()) == digits {
+        let written = decimal_key(text.trim_start_matches('-'));
+        let exact = decimal_key(&format!("{:.0}", value.abs()));
+        let shortest = decimal_key(&super::number::format_js_number(value.abs()));
+        if written == exact || written == shortest {
             Ok(())
         } else {
             Err(self.out_of_range(
                 text,
                 offset,
-                "is an integer that an IEEE-754 double cannot hold exactly (I-JSON allows ±2^53 safely)",
+                "is an integer that an IEEE-754 double cannot hold: it would read back as a different number",
             ))
         }
     }
+}
+
+/// A positive decimal in the form `digits[.digits][e±digits]`, reduced to its significant
+/// digits and the power of ten of the first one, so that `1e+21` and `1000000000000000000000`
+/// compare equal.
+fn decimal_key(text: &str) -> (String, i64) {
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.trim_start_matches('+').parse::<i64>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all: String = int_part.chars().chain(frac_part.chars()).collect();
+    let leading_zeros = all.len() - all.trim_start_matches('0').len();
+    let digits = all.trim_matches('0').to_owned();
+    let int_len = i64::try_from(int_part.len()).unwrap_or(i64::MAX);
+    let leading = i64::try_from(leading_zeros).unwrap_or(i64::MAX);
+    (
+        digits,
+        exponent.saturating_add(int_len).saturating_sub(leading),
+    )
 }
