@@ -37,6 +37,10 @@ pub enum EventKind {
     ConvertToPaper,
     /// The record was voided.
     Void,
+    /// The holder signed the record to show possession; nothing changes hands.
+    Sign,
+    /// The endorsee nominated the next endorsee (TradeTrust); control does not move.
+    Nominate,
 }
 
 impl EventKind {
@@ -69,6 +73,8 @@ impl EventKind {
             EventKind::SurrenderRejected => "surrender-rejected",
             EventKind::ConvertToPaper => "convert-to-paper",
             EventKind::Void => "void",
+            EventKind::Sign => "sign",
+            EventKind::Nominate => "nominate",
         }
     }
 }
@@ -215,6 +221,11 @@ pub struct EventFacts {
     /// For conversions: what the change of medium recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_of_medium: Option<ChangeOfMedium>,
+    /// Whether a signature by the actor (or its platform on its behalf) over this event was
+    /// verified by the layer that built the history (`title::Event::signed_by_actor`);
+    /// `None`: not checked. Used together with [`Evidence::signatures`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_by_actor: Option<bool>,
 }
 
 /// A party that appears in the history, with the identifiers the record gives it.

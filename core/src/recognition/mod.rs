@@ -22,6 +22,7 @@ mod criterion;
 mod engine;
 mod error;
 mod facts;
+mod from_title;
 mod report;
 pub mod rules;
 mod status;
@@ -34,6 +35,7 @@ pub use facts::{
     ChangeOfMedium, Conflict, ConsentEvidence, Controller, EventFacts, EventKind, Evidence,
     HistoryFacts, PartyFacts, RecognitionInput, RecordStatus, SignatureEvidence, TimeSource,
 };
+pub use from_title::party_name;
 pub use report::{
     CriterionReport, Decisive, EventAssessment, Flag, FlagValue, Flags, NOTICE, REPORT_SCHEMA,
     RegimeReport, Report,

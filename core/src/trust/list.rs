@@ -180,3 +180,153 @@ impl TrustStore {
         })
     }
 }
+
+/// The JWS `typ` of a signed trust list.
+pub const TRUST_LIST_TYP: &str = "ebl-trust-list+jws";
+
+impl TrustList {
+    /// Signs the list as a compact JWS: the payload is the RFC 8785 canonical form of the list,
+    /// the protected header carries `alg`, `kid` (the signing key's RFC 7638 thumbprint) and
+    /// `typ: ebl-trust-list+jws`.
+    ///
+    /// # Errors
+    /// A crypto error if signing fails.
+    pub fn sign(
+        &self,
+        key: &crate::crypto::PrivateKey,
+        rng: &dyn ring::rand::SecureRandom,
+    ) -> crate::Result<String> {
+        let value = serde_json::to_value(self).map_err(|e| TrustError::ListMalformed {
+            message: format!("cannot serialise the list: {e}"),
+        })?;
+        let payload = crate::json::canonicalize(&value);
+        let header = crate::crypto::jws::JwsHeader {
+            kid: Some(key.public_key().thumbprint()),
+            typ: Some(TRUST_LIST_TYP.to_owned()),
+            ..Default::default()
+        };
+        Ok(crate::crypto::jws::sign_compact(
+            &payload, key, &header, rng,
+        )?)
+    }
+}
+
+impl TrustStore {
+    /// Imports a signed trust list published by `expected_issuer`, verifying it with that
+    /// publisher's keys as this store holds them (the party whose id is `expected_issuer`; its
+    /// keys valid and unrevoked at `at`). Then applies it as [`TrustStore::apply_trust_list`].
+    ///
+    /// # Errors
+    /// [`TrustError::ListMalformed`] (not a compact JWS, or not a trust-list payload),
+    /// [`TrustError::ListBadSignature`] (no usable publisher key, wrong key, bad signature,
+    /// algorithm not allowed), then the errors of [`TrustStore::apply_trust_list`].
+    ///
+    /// ```
+    /// use ebl::crypto::{KeyType, PrivateKey};
+    /// use ebl::trust::{Party, PartyKind, TrustList, TrustStore, KeyEntry, KeyBinding};
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let authority = PrivateKey::generate(KeyType::P256, &rng)?;
+    /// let mut store = TrustStore::from_json(format!(r#"{{"schema": "ebl-trust-store/1", "parties": [
+    ///   {{"id": "SG-ETR-PLATFORMS", "kind": "authority",
+    ///     "keys": [{{"jwk": {}, "binding": "direct"}}]}}]}}"#,
+    ///   authority.public_key().to_jwk()).as_bytes(), "store.json")?;
+    /// let list: TrustList = serde_json::from_str(r#"{"schema": "ebl-trust-list/1",
+    ///   "issuer": "SG-ETR-PLATFORMS", "sequence": 1, "issued_at": "2026-01-01T00:00:00Z",
+    ///   "valid_from": "2026-01-01T00:00:00Z", "valid_until": "2027-01-01T00:00:00Z",
+    ///   "parties": [{"id": "SGTD", "kind": "platform"}]}"#)?;
+    /// let signed = list.sign(&authority, &rng)?;
+    /// let at = "2026-03-01T00:00:00Z".parse()?;
+    /// store.import_signed_trust_list(&signed, "SG-ETR-PLATFORMS", at)?;
+    /// assert!(store.party("SGTD").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn import_signed_trust_list(
+        &mut self,
+        jws: &str,
+        expected_issuer: &str,
+        at: DateTime<Utc>,
+    ) -> crate::Result<ImportSummary> {
+        let mut keys = crate::crypto::KeySet::new();
+        if let Some(publisher) = self.party(expected_issuer) {
+            for key in &publisher.keys {
+                if !matches!(
+                    self.key_status(&key.kid, at),
+                    super::KeyStatus::Valid { .. }
+                ) {
+                    continue;
+                }
+                if let Ok(public) = crate::crypto::PublicKey::from_jwk(&key.jwk) {
+                    keys.insert(Some(key.kid.clone()), public)?;
+                }
+            }
+        }
+        if keys.is_empty() {
+            return Err(TrustError::ListBadSignature {
+                issuer: expected_issuer.to_owned(),
+                message: format!(
+                    "the store holds no key of publisher '{expected_issuer}' valid at {}",
+                    at.to_rfc3339()
+                ),
+            }
+            .into());
+        }
+        let verifier = crate::crypto::jws::Verifier::new(
+            crate::crypto::AlgorithmSet::default(),
+            keys,
+            crate::crypto::x509::CertificateAnchors::new(),
+        );
+        self.import_verified(jws, &verifier, expected_issuer, at)
+    }
+
+    /// Imports a signed trust list, verifying it with the publisher key given by the caller
+    /// (for a first import, before the store holds the publisher).
+    ///
+    /// # Errors
+    /// As [`TrustStore::import_signed_trust_list`].
+    pub fn import_signed_trust_list_with_key(
+        &mut self,
+        jws: &str,
+        publisher_key: &crate::crypto::PublicKey,
+        expected_issuer: &str,
+        at: DateTime<Utc>,
+    ) -> crate::Result<ImportSummary> {
+        let mut keys = crate::crypto::KeySet::new();
+        keys.insert(None, publisher_key.clone())?;
+        let verifier = crate::crypto::jws::Verifier::new(
+            crate::crypto::AlgorithmSet::default(),
+            keys,
+            crate::crypto::x509::CertificateAnchors::new(),
+        );
+        self.import_verified(jws, &verifier, expected_issuer, at)
+    }
+
+    fn import_verified(
+        &mut self,
+        jws: &str,
+        verifier: &crate::crypto::jws::Verifier,
+        expected_issuer: &str,
+        at: DateTime<Utc>,
+    ) -> crate::Result<ImportSummary> {
+        let decoded =
+            crate::crypto::jws::decode_compact(jws).map_err(|e| TrustError::ListMalformed {
+                message: format!("not a compact JWS: {e}"),
+            })?;
+        let verified =
+            verifier
+                .verify_decoded(&decoded, at)
+                .map_err(|e| TrustError::ListBadSignature {
+                    issuer: expected_issuer.to_owned(),
+                    message: e.to_string(),
+                })?;
+        let value =
+            crate::json::parse(verified.payload()).map_err(|e| TrustError::ListMalformed {
+                message: format!("payload: {e}"),
+            })?;
+        let list: TrustList = crate::json::from_value(&value, &JsonPath::root()).map_err(|e| {
+            TrustError::ListMalformed {
+                message: format!("payload: {e}"),
+            }
+        })?;
+        Ok(self.apply_trust_list(list, expected_issuer, at)?)
+    }
+}

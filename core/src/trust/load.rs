@@ -106,10 +106,11 @@ impl TrustStore {
     /// Adds a party after validating it; `path` locates it in its source for error messages.
     pub(crate) fn insert_party(
         &mut self,
-        party: Party,
+        mut party: Party,
         source_name: &str,
         path: &JsonPath,
     ) -> Result<(), TrustError> {
+        normalise_keys(&mut party, source_name, path)?;
         validate_party(&party, source_name, path)?;
         if party.id.is_empty() {
             return Err(invalid(
@@ -128,15 +129,21 @@ impl TrustStore {
         }
         let index = self.parties.len();
         for (k, key) in party.keys.iter().enumerate() {
-            if self.by_kid.contains_key(&key.kid) {
-                return Err(TrustError::Duplicate {
-                    source_name: source_name.to_owned(),
-                    path: path.key("keys").index(k).key("kid").to_string(),
-                    what: "key id",
-                    id: key.kid.clone(),
-                });
+            for id in key_ids(key) {
+                if self.by_kid.contains_key(id) {
+                    return Err(TrustError::Duplicate {
+                        source_name: source_name.to_owned(),
+                        path: path.key("keys").index(k).key("kid").to_string(),
+                        what: "key id",
+                        id: id.to_owned(),
+                    });
+                }
             }
-            self.by_kid.insert(key.kid.clone(), (index, k));
+        }
+        for (k, key) in party.keys.iter().enumerate() {
+            for id in key_ids(key) {
+                self.by_kid.insert(id.to_owned(), (index, k));
+            }
         }
         self.by_id.insert(party.id.clone(), index);
         self.parties.push(party);
@@ -157,7 +164,9 @@ impl TrustStore {
         for (i, party) in self.parties.iter().enumerate() {
             self.by_id.insert(party.id.clone(), i);
             for (k, key) in party.keys.iter().enumerate() {
-                self.by_kid.insert(key.kid.clone(), (i, k));
+                for id in key_ids(key) {
+                    self.by_kid.insert(id.to_owned(), (i, k));
+                }
             }
         }
     }
@@ -198,6 +207,34 @@ fn check_window(
         from: show(validity.valid_from),
         until: show(validity.valid_until),
     })
+}
+
+/// The ids a key is found by: its `kid` and its thumbprint.
+fn key_ids(key: &super::KeyEntry) -> impl Iterator<Item = &str> {
+    let thumb = key.thumbprint.as_deref().filter(|t| *t != key.kid);
+    std::iter::once(key.kid.as_str()).chain(thumb)
+}
+
+/// Imports each JWK with the crypto module, computes its thumbprint and fills a missing `kid`.
+fn normalise_keys(party: &mut Party, source: &str, path: &JsonPath) -> Result<(), TrustError> {
+    for (k, key) in party.keys.iter_mut().enumerate() {
+        let kpath = path.key("keys").index(k);
+        match crate::crypto::PublicKey::from_jwk(&key.jwk) {
+            Ok(public) => key.thumbprint = Some(public.thumbprint()),
+            Err(e) if key.kid.is_empty() => {
+                return Err(invalid(
+                    source,
+                    kpath.key("jwk").to_string(),
+                    format!("{e}; a key the library cannot import needs an explicit kid"),
+                ));
+            }
+            Err(_) => key.thumbprint = None,
+        }
+        if key.kid.is_empty() {
+            key.kid = key.thumbprint.clone().unwrap_or_default();
+        }
+    }
+    Ok(())
 }
 
 fn validate_party(party: &Party, source: &str, path: &JsonPath) -> Result<(), TrustError> {

@@ -31,7 +31,7 @@ mod store;
 
 pub use error::TrustError;
 pub use evidence::{EvidenceKind, EvidenceMatcher, ReliabilityEvidence, Validity, kind_name};
-pub use list::{ImportSummary, TRUST_LIST_SCHEMA, TrustList};
+pub use list::{ImportSummary, TRUST_LIST_SCHEMA, TRUST_LIST_TYP, TrustList};
 pub use store::{
     CertificateEntry, Identifier, KeyBinding, KeyEntry, KeyStatus, Party, PartyKind, Revocation,
     TRUST_STORE_SCHEMA, TrustStore,

@@ -48,8 +48,15 @@ pub enum KeyBinding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyEntry {
-    /// The key id: the RFC 7638 JWK thumbprint (base64url SHA-256).
+    /// The key id signatures name. Optional in the file: when absent it is the RFC 7638 JWK
+    /// thumbprint. The key is found by this id and by its thumbprint.
+    #[serde(default)]
     pub kid: String,
+    /// The RFC 7638 thumbprint, computed when the store is loaded (`None` for a key type the
+    /// crypto module does not implement, such as secp256k1, which then needs an explicit
+    /// `kid`).
+    #[serde(skip)]
+    pub thumbprint: Option<String>,
     /// The public key as a JWK JSON object.
     pub jwk: serde_json::Value,
     /// JWS algorithms the party signs with this key (`ES256`, `EdDSA`, `PS256`, …).
@@ -257,7 +264,7 @@ impl TrustStore {
         self.by_id.get(id).and_then(|&i| self.parties.get(i))
     }
 
-    /// The key with this id and its owner.
+    /// The key with this id (or RFC 7638 thumbprint) and its owner.
     #[must_use]
     pub fn key(&self, kid: &str) -> Option<(&Party, &KeyEntry)> {
         let &(p, k) = self.by_kid.get(kid)?;

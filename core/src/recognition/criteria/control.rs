@@ -206,7 +206,7 @@ fn made_and_signed_by_holder(ctx: &Context<'_>, i: usize, what: &str) -> Vec<Out
             )));
         }
         Some(actor) => {
-            if ctx.signatures(i).any(|s| !s.verified) {
+            if super::signature_failed(ctx, i) {
                 problems.push(Outcome::not_satisfied(format!(
                     "a signature over the {what} at event {i} does not verify"
                 )));

@@ -82,7 +82,13 @@ impl<'a> Context<'a> {
     /// platform on which the event happened).
     #[must_use]
     pub fn signed_by_or_for(&self, i: usize, party: &str) -> bool {
-        let platform = self.event(i).and_then(|e| e.platform.as_deref());
+        let event = self.event(i);
+        if event
+            .is_some_and(|e| e.actor.as_deref() == Some(party) && e.signed_by_actor == Some(true))
+        {
+            return true;
+        }
+        let platform = event.and_then(|e| e.platform.as_deref());
         self.signatures(i).any(|s| {
             s.verified
                 && s.signer
@@ -109,6 +115,7 @@ impl<'a> Context<'a> {
 ///     actor: Some("CARRIER".into()), controller_before: Controller::default(),
 ///     controller_after: Controller::one("SHIPPER"), endorsee: None, document_checksum: None,
 ///     previous_link_ok: None, status_after: RecordStatus::Active, change_of_medium: None,
+///     signed_by_actor: None,
 /// };
 /// let mut surrender_then_transfer = vec![issue.clone(), issue.clone(), issue];
 /// surrender_then_transfer[1].kind = EventKind::SurrenderAccepted;
@@ -155,6 +162,15 @@ pub fn assess(
         CriterionId::GoverningLaw => law::governing_law(ctx, event, params),
         CriterionId::ForeignNondiscrimination => None,
     }
+}
+
+/// Whether a signature over event `i` is known to have failed (an evidence item that did not
+/// verify, or the history's own "not verified" fact for the actor).
+#[must_use]
+fn signature_failed(ctx: &Context<'_>, i: usize) -> bool {
+    ctx.event(i)
+        .is_some_and(|e| e.signed_by_actor == Some(false))
+        || ctx.signatures(i).any(|s| !s.verified)
 }
 
 /// The worst of several outcomes (their reasons joined), or `ok()` if there are none.
