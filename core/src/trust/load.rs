@@ -215,7 +215,8 @@ fn key_ids(key: &super::KeyEntry) -> impl Iterator<Item = &str> {
     std::iter::once(key.kid.as_str()).chain(thumb)
 }
 
-/// Imports each JWK with the crypto module, computes its thumbprint and fills a missing `kid`.
+/// Imports each JWK with the crypto module, computes its thumbprint and fills a missing `kid`
+/// (from the JWK's own `kid` member, else the thumbprint).
 fn normalise_keys(party: &mut Party, source: &str, path: &JsonPath) -> Result<(), TrustError> {
     for (k, key) in party.keys.iter_mut().enumerate() {
         let kpath = path.key("keys").index(k);
@@ -231,7 +232,14 @@ fn normalise_keys(party: &mut Party, source: &str, path: &JsonPath) -> Result<()
             Err(_) => key.thumbprint = None,
         }
         if key.kid.is_empty() {
-            key.kid = key.thumbprint.clone().unwrap_or_default();
+            key.kid = key
+                .jwk
+                .get("kid")
+                .and_then(|k| k.as_str())
+                .filter(|k| !k.is_empty())
+                .map(str::to_owned)
+                .or_else(|| key.thumbprint.clone())
+                .unwrap_or_default();
         }
     }
     Ok(())

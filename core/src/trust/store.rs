@@ -48,8 +48,8 @@ pub enum KeyBinding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyEntry {
-    /// The key id signatures name. Optional in the file: when absent it is the RFC 7638 JWK
-    /// thumbprint. The key is found by this id and by its thumbprint.
+    /// The key id signatures name. Optional in the file: when absent it is the JWK's own
+    /// `kid` member, else the RFC 7638 JWK thumbprint. The key is found by this id and by its thumbprint.
     #[serde(default)]
     pub kid: String,
     /// The RFC 7638 thumbprint, computed when the store is loaded (`None` for a key type the
