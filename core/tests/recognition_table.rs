@@ -1,5 +1,6 @@
 //! Table-driven recognition tests: six scenarios × every shipped target, each with the
 //! expected verdict and, where recognition fails, the criterion that decides it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod recognition_fixtures;
 
