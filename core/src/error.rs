@@ -17,6 +17,8 @@
 
 use crate::crypto::CryptoError;
 use crate::json::JsonError;
+use crate::model::ModelError;
+use crate::pint::PintError;
 use crate::recognition::RecognitionError;
 use crate::title::TitleError;
 use crate::trust::TrustError;
@@ -41,6 +43,20 @@ pub enum Error {
     /// A key, algorithm, JWS or certificate was refused (see [`CryptoError`]).
     #[error(transparent)]
     Crypto(#[from] CryptoError),
+    /// A transport document could not be built or was refused (see [`ModelError`]).
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// A PINT envelope or response could not be built (see [`PintError`]).
+    #[error(transparent)]
+    Pint(#[from] PintError),
+    /// The input is JSON, but not in a format this build of `ebl` verifies.
+    #[error(
+        "not a format ebl can verify (detected: {format}); expected a DCSA PINT envelope, a DCSA transport document or an OpenAttestation v2 document"
+    )]
+    UnsupportedFormat {
+        /// The detected format's name.
+        format: String,
+    },
     /// A trust store or trust list was refused (see [`TrustError`]).
     #[error(transparent)]
     Trust(#[from] TrustError),
@@ -68,6 +84,9 @@ impl Error {
             Error::Json(e) => e.code(),
             Error::Title(e) => e.code(),
             Error::Crypto(e) => e.code(),
+            Error::Model(e) => e.code(),
+            Error::Pint(e) => e.code(),
+            Error::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
             Error::Trust(e) => e.code(),
             Error::Recognition(e) => e.code(),
             Error::InvalidArgument(_) => ErrorCode::InvalidArgument,
@@ -184,6 +203,20 @@ error_codes! {
     /// Signing could not be carried out.
     CryptoSigningFailed = 218,
 
+    // 3xx DCSA transport-document model
+    /// A transport document has validation errors.
+    ModelInvalid = 300,
+    /// The value given as a transport document is not a JSON object.
+    ModelNotAnObject = 301,
+
+    // 4xx PINT
+    /// A chain entry or envelope with no transactions was to be built.
+    PintNoTransactions = 400,
+    /// A PINT payload could not be serialised.
+    PintSerialize = 401,
+    /// A signed response answers a different transfer.
+    PintResponseMismatch = 402,
+
     // 5xx title
     /// A title history in a JSON format version this library does not read.
     TitleUnsupportedVersion = 500,
@@ -232,6 +265,8 @@ error_codes! {
     InvalidArgument = 900,
     /// A file could not be read or written.
     Io = 901,
+    /// JSON in a format this build cannot verify.
+    UnsupportedFormat = 902,
     /// An internal invariant failed; please report it.
     Internal = 999,
 }

@@ -14,6 +14,7 @@
 //! ## Where to start
 //! - [`json`]: strict parsing of untrusted bytes and RFC 8785 canonical form.
 //! - [`crypto`]: keys, algorithm allow-lists, compact JWS and `x5c` certificate chains.
+//! - [`model`]: the DCSA eBL 3.0 transport document, its checksum and its validation.
 //! - [`report`]: the [`Finding`](report::Finding)s every checker returns.
 //! - [`title`]: the platform-neutral title history and its state machine.
 //! - [`Error`] and [`ErrorCode`]: one error type with stable codes.
@@ -27,10 +28,13 @@ pub mod crypto;
 pub mod detect;
 pub mod error;
 pub mod json;
+pub mod model;
+pub mod pint;
 pub mod recognition;
 pub mod report;
 pub mod title;
 pub mod trust;
+pub mod verify;
 
 pub use error::{Error, ErrorCode, Result};
 

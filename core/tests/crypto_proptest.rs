@@ -50,3 +50,45 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Arbitrary bytes never panic any parser; they are refused with an error.
+    #[test]
+    fn parsers_refuse_garbage_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let rng = SystemRandom::new();
+        prop_assert!(ebl::crypto::PublicKey::from_spki_der(&bytes).is_err());
+        prop_assert!(PrivateKey::from_pkcs8_der(&bytes, &rng).is_err());
+        prop_assert!(ebl::crypto::x509::Certificate::from_der(&bytes).is_err());
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = ebl::crypto::PublicKey::from_jwk_bytes(&bytes);
+        let _ = ebl::crypto::PublicKey::from_pem(&text);
+        let _ = jws::decode_compact(&text);
+    }
+
+    /// Mutating one byte of a valid SPKI is either refused or yields a well-formed key.
+    #[test]
+    fn spki_mutations_do_not_panic(which in 0usize..4, position in any::<prop::sample::Index>(), value in any::<u8>()) {
+        let mut spki = keys()[which].public_key().to_spki_der();
+        let i = position.index(spki.len());
+        spki[i] = value;
+        if let Ok(key) = ebl::crypto::PublicKey::from_spki_der(&spki) {
+            prop_assert_eq!(ebl::crypto::PublicKey::from_spki_der(&key.to_spki_der()).ok(), Some(key));
+        }
+    }
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<PrivateKey>();
+    check::<ebl::crypto::PublicKey>();
+    check::<ebl::crypto::KeySet>();
+    check::<ebl::crypto::x509::CertificateAnchors>();
+    check::<ebl::crypto::x509::Certificate>();
+    check::<jws::Verifier>();
+    check::<jws::VerifiedJws>();
+    check::<jws::UnverifiedJws>();
+    check::<ebl::Error>();
+}
