@@ -19,7 +19,9 @@ use crate::crypto::CryptoError;
 use crate::json::JsonError;
 use crate::model::ModelError;
 use crate::pint::PintError;
+use crate::recognition::RecognitionError;
 use crate::title::TitleError;
+use crate::trust::TrustError;
 
 /// The result type of every fallible `ebl` call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -55,6 +57,12 @@ pub enum Error {
         /// The detected format's name.
         format: String,
     },
+    /// A trust store or trust list was refused (see [`TrustError`]).
+    #[error(transparent)]
+    Trust(#[from] TrustError),
+    /// A rule file or recognition request was refused (see [`RecognitionError`]).
+    #[error(transparent)]
+    Recognition(#[from] RecognitionError),
     /// An argument given by the caller is not usable; the message says which and why.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
@@ -79,6 +87,8 @@ impl Error {
             Error::Model(e) => e.code(),
             Error::Pint(e) => e.code(),
             Error::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
+            Error::Trust(e) => e.code(),
+            Error::Recognition(e) => e.code(),
             Error::InvalidArgument(_) => ErrorCode::InvalidArgument,
             Error::Io { .. } => ErrorCode::Io,
         }
@@ -212,6 +222,43 @@ error_codes! {
     TitleUnsupportedVersion = 500,
     /// A title history could not be serialised.
     TitleSerialize = 501,
+    // 7xx trust stores and trust lists
+    /// A trust-store file is not of the documented shape.
+    TrustStoreInvalid = 700,
+    /// Two parties share an id, or a key id is bound to two parties.
+    TrustDuplicate = 701,
+    /// A validity window ends before it starts.
+    TrustInvalidWindow = 702,
+    /// A revocation names a key the party does not have.
+    TrustUnknownKey = 703,
+    /// A signed trust list is not a well-formed JWS with a trust-list payload.
+    TrustListMalformed = 710,
+    /// A signed trust list's signature does not verify.
+    TrustListBadSignature = 711,
+    /// A signed trust list names an unexpected issuer.
+    TrustListWrongIssuer = 712,
+    /// A signed trust list is not newer than the one already imported.
+    TrustListReplayed = 713,
+    /// A signed trust list is expired or not yet valid.
+    TrustListOutsideValidity = 714,
+
+    // 8xx recognition rules
+    /// A rule file is not of the documented shape.
+    RulesInvalid = 800,
+    /// A rule file names an unknown criterion id.
+    RulesUnknownCriterion = 801,
+    /// A rule cell has no citation.
+    RulesMissingCitation = 802,
+    /// Two rule cells for one criterion overlap in time.
+    RulesOverlappingDates = 803,
+    /// A criterion is not covered for some period of a regime.
+    RulesIncomplete = 804,
+    /// A rule cell's parameters do not fit its criterion.
+    RulesInvalidParams = 805,
+    /// A jurisdiction, agreement or side is not known.
+    RulesUnknownReference = 806,
+    /// The facts given to the recognition engine are inconsistent.
+    RecognitionInvalidInput = 810,
 
     // 9xx general
     /// A caller-supplied argument is unusable.

@@ -18,6 +18,8 @@
 //! - [`report`]: the [`Finding`](report::Finding)s every checker returns.
 //! - [`title`]: the platform-neutral title history and its state machine.
 //! - [`Error`] and [`ErrorCode`]: one error type with stable codes.
+//! - [`trust`]: who is who — parties, keys, revocations, reliability evidence, trust lists.
+//! - [`recognition`]: whether a jurisdiction recognises a record, criterion by criterion.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -28,8 +30,10 @@ pub mod error;
 pub mod json;
 pub mod model;
 pub mod pint;
+pub mod recognition;
 pub mod report;
 pub mod title;
+pub mod trust;
 pub mod verify;
 
 pub use error::{Error, ErrorCode, Result};
