@@ -233,8 +233,7 @@ impl TransportDocument {
     /// ```
     #[must_use]
     pub fn checksum_of(value: &Value) -> String {
-        let bytes = json::canonicalize(value);
-        hex::encode(ring::digest::digest(&ring::digest::SHA256, &bytes))
+        crate::checksum::canonical_json_sha256(value)
     }
 
     /// Every finding about the document: required members, codes, lengths, patterns and the

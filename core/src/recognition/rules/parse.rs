@@ -43,8 +43,7 @@ pub(crate) fn invalid(
 
 /// `sha256:<hex>` of the RFC 8785 canonical form of a rule file.
 pub(crate) fn digest(value: &Value) -> String {
-    let d = ring::digest::digest(&ring::digest::SHA256, &json::canonicalize(value));
-    format!("sha256:{}", hex::encode(d.as_ref()))
+    format!("sha256:{}", crate::checksum::canonical_json_sha256(value))
 }
 
 /// A cell as written in a file, before validation.
