@@ -74,14 +74,26 @@ impl PintTrust {
     /// Whether `key` may sign for platform `code`: true when the platform is not bound at all.
     #[must_use]
     pub fn is_platform_key(&self, code: &str, key: &PublicKey) -> bool {
+        self.is_platform_thumbprint(code, &key.thumbprint())
+    }
+
+    /// [`PintTrust::is_platform_key`] for a key given by its RFC 7638 thumbprint.
+    #[must_use]
+    pub fn is_platform_thumbprint(&self, code: &str, thumbprint: &str) -> bool {
         self.platform_keys
             .get(code)
-            .is_none_or(|keys| keys.contains(&key.thumbprint()))
+            .is_none_or(|keys| keys.contains(thumbprint))
     }
 
     /// Whether `key` may sign an issuance manifest.
     #[must_use]
     pub fn is_carrier_key(&self, key: &PublicKey) -> bool {
-        self.carrier_keys.is_empty() || self.carrier_keys.contains(&key.thumbprint())
+        self.is_carrier_thumbprint(&key.thumbprint())
+    }
+
+    /// [`PintTrust::is_carrier_key`] for a key given by its RFC 7638 thumbprint.
+    #[must_use]
+    pub fn is_carrier_thumbprint(&self, thumbprint: &str) -> bool {
+        self.carrier_keys.is_empty() || self.carrier_keys.contains(thumbprint)
     }
 }

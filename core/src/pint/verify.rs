@@ -13,8 +13,8 @@ use super::types::{
     IssuanceManifest, ResponseCode, Transaction, TransactionGeneration,
 };
 use crate::checksum::{canonical_json_sha256, sha256_hex};
+use crate::crypto::CryptoError;
 use crate::crypto::jws::{UnverifiedJws, VerifiedJws, decode_compact};
-use crate::crypto::{CryptoError, PublicKey};
 use crate::json::{JsonPath, from_value, parse};
 use crate::report::{Finding, Severity};
 use crate::title::{History, Replay, replay};
@@ -316,10 +316,7 @@ pub fn verify_parsed_envelope(
             platform: entry.as_ref().map(|e| e.ebl_platform.clone()),
             signer,
             issuance_signer,
-            transactions: entry
-                .as_ref()
-                .map(|e| e.transactions.clone())
-                .unwrap_or_default(),
+            transactions: Vec::new(),
         });
         parsed_entries.push(entry);
         previous_checksum = Some(checksum);
@@ -334,7 +331,6 @@ pub fn verify_parsed_envelope(
     let manifest_path = root.key("envelopeManifestSignedContent");
     let Signed {
         info: mut sender,
-        key: sender_key,
         payload: manifest,
     } = check_signed::<EnvelopeManifest>(
         &mut outcome,
@@ -349,7 +345,7 @@ pub fn verify_parsed_envelope(
         check_binding(
             &mut outcome,
             &mut sender,
-            sender_key.is_some_and(|k| trust.is_platform_key(platform, &k)),
+            |t| trust.is_platform_thumbprint(platform, t),
             MANIFEST_SIGNER,
             &manifest_path,
             format!("the manifest is not signed by a key of the sending platform {platform}"),
@@ -427,6 +423,11 @@ pub fn verify_parsed_envelope(
         .collect();
     let history = history_from_chain(&envelope.transport_document, &signed_entries, &td_checksum);
     let replay = replay(&history);
+    for (report, entry) in entries.iter_mut().zip(parsed_entries) {
+        if let Some(entry) = entry {
+            report.transactions = entry.transactions;
+        }
+    }
     for finding in &replay.findings {
         let (path, entry) = locate_event_finding(&history, finding);
         outcome.findings.push(Finding {
@@ -497,11 +498,7 @@ fn check_entry(
     td_checksum: &str,
     previous_checksum: Option<&str>,
 ) -> (SignerInfo, Option<EnvelopeTransferChainEntry>) {
-    let Signed {
-        mut info,
-        key,
-        payload,
-    } = check_signed::<EnvelopeTransferChainEntry>(
+    let Signed { mut info, payload } = check_signed::<EnvelopeTransferChainEntry>(
         outcome,
         trust,
         options,
@@ -516,7 +513,7 @@ fn check_entry(
     check_binding(
         outcome,
         &mut info,
-        key.is_some_and(|k| trust.is_platform_key(&entry.ebl_platform, &k)),
+        |t| trust.is_platform_thumbprint(&entry.ebl_platform, t),
         ENTRY_SIGNER,
         path,
         format!(
@@ -654,11 +651,7 @@ fn check_issuance(
 ) -> Option<(SignerInfo, Option<IssuanceManifest>)> {
     let compact = entry.issuance_manifest_signed_content.as_ref()?;
     let path = entry_path.key("issuanceManifestSignedContent");
-    let Signed {
-        mut info,
-        key,
-        payload,
-    } = check_signed::<IssuanceManifest>(
+    let Signed { mut info, payload } = check_signed::<IssuanceManifest>(
         outcome,
         trust,
         options,
@@ -670,7 +663,7 @@ fn check_issuance(
     check_binding(
         outcome,
         &mut info,
-        key.is_some_and(|k| trust.is_carrier_key(&k)),
+        |t| trust.is_carrier_thumbprint(t),
         ISSUANCE_SIGNER,
         &path,
         "the issuance manifest is not signed by a trusted carrier key".to_owned(),
@@ -721,7 +714,6 @@ fn check_visualisation(
 /// A verified (or not) JWS and its payload.
 struct Signed<T> {
     info: SignerInfo,
-    key: Option<PublicKey>,
     payload: Option<T>,
 }
 
@@ -747,16 +739,15 @@ fn check_signed<T: serde::de::DeserializeOwned>(
             );
             return Signed {
                 info: unsigned_info(None),
-                key: None,
                 payload: None,
             };
         }
     };
-    let (info, key) = match trust.verifier.verify_decoded(&decoded, options.at) {
-        Ok(verified) => (signer_info(&verified), Some(verified.key().clone())),
+    let info = match trust.verifier.verify_decoded(&decoded, options.at) {
+        Ok(verified) => signer_info(&verified),
         Err(e) => {
             outcome.fail(signature_check, path.as_str(), signature_message(&e), entry);
-            (unsigned_info(Some(&decoded)), None)
+            unsigned_info(Some(&decoded))
         }
     };
     let payload = match parse(decoded.payload()) {
@@ -770,7 +761,6 @@ fn check_signed<T: serde::de::DeserializeOwned>(
             );
             return Signed {
                 info,
-                key,
                 payload: None,
             };
         }
@@ -778,7 +768,6 @@ fn check_signed<T: serde::de::DeserializeOwned>(
     match from_value::<T>(&payload, path) {
         Ok(value) => Signed {
             info,
-            key,
             payload: Some(value),
         },
         Err(e) => {
@@ -790,7 +779,6 @@ fn check_signed<T: serde::de::DeserializeOwned>(
             );
             Signed {
                 info,
-                key,
                 payload: None,
             }
         }
@@ -798,17 +786,18 @@ fn check_signed<T: serde::de::DeserializeOwned>(
 }
 
 /// Fails `check` (and marks the signer unverified) when a verified key is not one the
-/// signing party may use.
+/// signing party may use; `allowed` is asked about the key's thumbprint.
 fn check_binding(
     outcome: &mut Outcome,
     info: &mut SignerInfo,
-    allowed: bool,
+    allowed: impl FnOnce(&str) -> bool,
     check: Check,
     path: &JsonPath,
     message: String,
     entry: Option<usize>,
 ) {
-    if info.verified && !allowed {
+    let permitted = info.key_thumbprint.as_deref().is_some_and(allowed);
+    if info.verified && !permitted {
         info.verified = false;
         outcome.fail(check, path.as_str(), message, entry);
     }

@@ -1,0 +1,53 @@
+//! Builds a 10-entry envelope and verifies it repeatedly (for profilers such as callgrind).
+
+use ebl::crypto::{KeyType, PrivateKey};
+use ebl::pint::{
+    ActionCode, EnvelopeBuilder, Issuance, PintTrust, Signer, Transaction, TransactionParty,
+    VerifyOptions, verify_envelope,
+};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(50);
+    let rng = ring::rand::SystemRandom::new();
+    let signer = Signer::new(PrivateKey::generate(KeyType::Ed25519, &rng)?);
+    let party =
+        |i: usize| TransactionParty::new("SGP1", format!("Holder {i}"), "SGP1", format!("h{i}"));
+    let at: chrono::DateTime<chrono::Utc> = "2026-06-01T00:00:00Z".parse()?;
+    let document = serde_json::json!({"transportDocumentReference": "PROFILE", "isToOrder": true});
+    let issuance = Issuance {
+        platform: "SGP1".into(),
+        carrier: party(0),
+        issue_to: party(1),
+        at,
+        visualisation: None,
+    };
+    let mut builder = EnvelopeBuilder::issue(document, issuance, &signer, &signer, &rng)?;
+    for i in 1..10 {
+        builder.record(
+            "SGP1",
+            vec![Transaction::new(
+                ActionCode::Transfer,
+                party(i),
+                Some(party(i + 1)),
+                at,
+            )],
+            &signer,
+            &rng,
+        )?;
+    }
+    let bytes = builder
+        .seal(&signer, Vec::new(), &rng)?
+        .to_json_pretty()
+        .into_bytes();
+    let mut trust = PintTrust::default();
+    trust.trust_platform_key("SGP1", signer.key.public_key().clone())?;
+    let mut options = VerifyOptions::at(at);
+    options.validate_document = false;
+    for _ in 0..rounds {
+        assert!(verify_envelope(&bytes, &trust, &options)?.is_accepted());
+    }
+    Ok(())
+}
