@@ -6,7 +6,7 @@ macro_rules! criteria {
     ($( $(#[$doc:meta])* $name:ident = $id:literal, $row:literal, $title:literal; )*) => {
         /// One checkable criterion of the rules table (`reference/legal.md` §6).
         ///
-        /// Each criterion is implemented once, as a pure function in [`crate::recognition::criteria`];
+        /// Each criterion is implemented once, as a pure function ([`crate::recognition::assess`]);
         /// jurisdictions only say, in their data files, how much it matters there. In JSON a
         /// criterion is written as its kebab-case id (for example `"single-holder"`).
         ///

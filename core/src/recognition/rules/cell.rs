@@ -27,13 +27,13 @@ pub enum CellStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Confidence {
-    /// [V] verified against a stored copy of the statute or an official page.
+    /// `[V]` verified against a stored copy of the statute or an official page.
     Verified,
-    /// [S] from a secondary source (law-firm note, news report, circular).
+    /// `[S]` from a secondary source (law-firm note, news report, circular).
     Secondary,
-    /// [R] recalled, not re-verified against the official text.
+    /// `[R]` recalled, not re-verified against the official text.
     Recalled,
-    /// [?] uncertain, or the law is silent as far as found.
+    /// `[?]` uncertain, or the law is silent as far as found.
     Uncertain,
 }
 
