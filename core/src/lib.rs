@@ -22,6 +22,8 @@ pub mod checksum;
 pub mod detect;
 pub mod error;
 pub mod json;
+#[cfg(feature = "openattestation")]
+pub mod openattestation;
 pub mod report;
 
 pub use error::{Error, ErrorCode, Result};

@@ -1,0 +1,2 @@
+//! TradeTrust bill-of-lading data ↔ DCSA eBL 3.0 transport document (placeholder, filled in
+//! the next step).
