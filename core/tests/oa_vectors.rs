@@ -167,9 +167,16 @@ fn digest_breakdowns_match_leaf_by_leaf() {
         assert!(!leaves.is_empty());
         for leaf in leaves {
             let mut one = serde_json::Map::new();
-            one.insert(leaf["path"].as_str().expect("vector").into(), leaf["value"].clone());
+            one.insert(
+                leaf["path"].as_str().expect("vector").into(),
+                leaf["value"].clone(),
+            );
             let preimage = ebl::json::to_js_string(&Value::Object(one));
-            assert_eq!(preimage, leaf["preimage"].as_str().expect("vector"), "{file}");
+            assert_eq!(
+                preimage,
+                leaf["preimage"].as_str().expect("vector"),
+                "{file}"
+            );
             assert_eq!(
                 hex::encode(ebl::openattestation::keccak256(preimage.as_bytes())),
                 leaf["keccak256"].as_str().expect("vector")
@@ -241,7 +248,9 @@ fn the_two_obfuscations_that_break_documents_are_refused() {
         .obfuscate(&["recipient.address.street"])
         .expect("vector");
     assert!(once.verify().is_valid());
-    let err = once.obfuscate(&["recipient.address.country"]).expect_err("must fail");
+    let err = once
+        .obfuscate(&["recipient.address.country"])
+        .expect_err("must fail");
     assert!(
         err.to_string().contains("$.data.recipient.address"),
         "{err}"

@@ -47,11 +47,28 @@ pub fn obfuscate(doc: &WrappedDocument, paths: &[&str]) -> crate::Result<Wrapped
     // Resolve every path against the original data and build lodash `pick`'s result.
     let mut resolved: Vec<Vec<String>> = Vec::with_capacity(paths.len());
     let mut pick = Pick::Node(Vec::new());
+    let mut array_elements = Vec::new();
     for &path in paths {
         let segments = parse_path(data, path)?;
-        let value = resolve(data, &segments, path)?;
+        let (value, in_array) = resolve(data, &segments, path)?;
+        if in_array {
+            array_elements.push((path, resolved.len()));
+        }
         pick.set(&segments, value);
         resolved.push(segments);
+    }
+    // A whole array element leaves a hole, unless an ancestor is removed as well.
+    for (path, index) in array_elements {
+        let segments = &resolved[index];
+        let covered = resolved
+            .iter()
+            .any(|other| other.len() < segments.len() && segments.starts_with(other));
+        if !covered {
+            return Err(OaError::ObfuscateArrayElement {
+                path: path.to_owned(),
+            }
+            .into());
+        }
     }
 
     // Hash the picked leaves in the order OpenAttestation appends them.
@@ -296,23 +313,21 @@ fn parse_path(data: &Value, path: &str) -> Result<Vec<String>, OaError> {
     Ok(segments)
 }
 
-/// Finds the value at `segments`, refusing whole array elements.
-fn resolve<'v>(data: &'v Value, segments: &[String], path: &str) -> Result<&'v Value, OaError> {
+/// Finds the value at `segments`, and whether it is a whole array element.
+fn resolve<'v>(
+    data: &'v Value,
+    segments: &[String],
+    path: &str,
+) -> Result<(&'v Value, bool), OaError> {
     let mut node = data;
+    let mut in_array = false;
     for (depth, seg) in segments.iter().enumerate() {
-        let last = depth + 1 == segments.len();
+        in_array = node.is_array();
         node = match node {
             Value::Object(m) => m.get(seg),
-            Value::Array(items) => {
-                if last {
-                    return Err(OaError::ObfuscateArrayElement {
-                        path: path.to_owned(),
-                    });
-                }
-                super::jsorder::array_index(seg)
-                    .and_then(|i| usize::try_from(i).ok())
-                    .and_then(|i| items.get(i))
-            }
+            Value::Array(items) => super::jsorder::array_index(seg)
+                .and_then(|i| usize::try_from(i).ok())
+                .and_then(|i| items.get(i)),
             _ => None,
         }
         .ok_or_else(|| OaError::ObfuscationPath {
@@ -320,7 +335,7 @@ fn resolve<'v>(data: &'v Value, segments: &[String], path: &str) -> Result<&'v V
             message: format!("nothing at {}", json_path_of(&segments[..=depth])),
         })?;
     }
-    Ok(node)
+    Ok((node, in_array))
 }
 
 fn get<'v>(data: &'v Value, segments: &[String]) -> Option<&'v Value> {
