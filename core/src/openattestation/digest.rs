@@ -11,7 +11,6 @@ use sha3::{Digest as _, Keccak256};
 use super::OaError;
 use super::flatten::{LeafSink, Order, Seg, flatten_children, json_path};
 use super::jsorder::array_index;
-use super::salt::is_uuid_v4;
 use crate::json::{number_as_f64, write_js_number, write_js_string};
 use crate::report::Finding;
 
@@ -30,7 +29,7 @@ pub fn keccak256(bytes: &[u8]) -> [u8; 32] {
 /// Writes the `JSON.stringify` form of a leaf value (a primitive, `{}` or `[]`).
 pub(crate) fn write_leaf_value(out: &mut String, value: &Value) {
     match value {
-        Value::String(s) => write_js_string(out, s),
+        Value::String(s) => write_string(out, s),
         Value::Number(n) => write_js_number(out, number_as_f64(n)),
         Value::Bool(true) => out.push_str("true"),
         Value::Bool(false) => out.push_str("false"),
@@ -41,11 +40,26 @@ pub(crate) fn write_leaf_value(out: &mut String, value: &Value) {
     }
 }
 
+/// [`write_js_string`], with a fast path for the common string that needs no escaping.
+fn write_string(out: &mut String, s: &str) {
+    // A non-short-circuiting fold, which the compiler vectorises.
+    let needs_escape = s.bytes().fold(false, |acc, b| {
+        acc | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
+    if !needs_escape {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    } else {
+        write_js_string(out, s);
+    }
+}
+
 /// The preimage `{"<path>":<value>}` of a leaf hash, written into `out` (cleared first).
 pub(crate) fn leaf_preimage(out: &mut String, path: &str, value: &Value) {
     out.clear();
     out.push('{');
-    write_js_string(out, path);
+    write_string(out, path);
     out.push(':');
     write_leaf_value(out, value);
     out.push('}');
@@ -129,9 +143,15 @@ impl<'v> LeafSink<'v> for HashSink<'_> {
 fn is_salted(value: &Value) -> bool {
     match value {
         Value::String(s) => {
-            s.len() > 37
-                && s.as_bytes().get(36) == Some(&b':')
-                && s.get(..36).is_some_and(is_uuid_v4)
+            let b = s.as_bytes();
+            b.len() > 37
+                && b[36] == b':'
+                && b.get(..36)
+                    .is_some_and(|u| u.try_into().is_ok_and(|u: &[u8; 36]| is_uuid_v4_bytes(u)))
+                && matches!(
+                    b.get(37..41),
+                    Some(b"stri" | b"numb" | b"bool" | b"null" | b"unde")
+                )
                 && s.get(37..).is_some_and(|rest| {
                     ["string:", "number:", "boolean:", "null:", "undefined:"]
                         .iter()
@@ -144,17 +164,40 @@ fn is_salted(value: &Value) -> bool {
     }
 }
 
+/// Hex digits, as a lookup table.
+const HEX: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = matches!(c as u8, b'0'..=b'9' | b'a'..=b'f' | b'A'..=b'F');
+        c += 1;
+    }
+    t
+};
+
+/// [`super::is_uuid_v4`] on exactly 36 bytes, without a branch per byte.
+fn is_uuid_v4_bytes(u: &[u8; 36]) -> bool {
+    let hex =
+        |r: std::ops::Range<usize>| u[r].iter().fold(true, |acc, &c| acc & HEX[usize::from(c)]);
+    u[8] == b'-'
+        && u[13] == b'-'
+        && u[18] == b'-'
+        && u[23] == b'-'
+        && u[14] == b'4'
+        && matches!(u[19] | 0x20, b'8' | b'9' | b'a' | b'b')
+        && hex(0..8) & hex(9..13) & hex(15..18) & hex(20..23) & hex(24..36)
+}
+
 /// An object whose names are exactly `"0"`, `"1"`, … `"n-1"` (in any order).
 fn looks_like_array(map: &Map<String, Value>) -> bool {
     let n = map.len();
-    let mut seen = vec![false; n];
-    for key in map.keys() {
-        match array_index(key).and_then(|i| usize::try_from(i).ok()) {
-            Some(i) if i < n && !seen[i] => seen[i] = true,
-            _ => return false,
-        }
-    }
-    true
+    // Names are unique, so n distinct indices below n are exactly 0..n.
+    map.keys().all(|key| {
+        key.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && array_index(key)
+                .and_then(|i| usize::try_from(i).ok())
+                .is_some_and(|i| i < n)
+    })
 }
 
 /// Whether two different leaves could get the same flattened path: only through a top-level
@@ -248,7 +291,10 @@ pub(crate) fn digest(
                 scratch.hashes.push(h);
             }
         }
-        scratch.hashes.sort_unstable();
+        // Sorting on the first eight bytes as one integer avoids a memcmp per comparison.
+        scratch
+            .hashes
+            .sort_unstable_by(|a, b| prefix64(a).cmp(&prefix64(b)).then_with(|| a.cmp(b)));
         hash_sorted_hex(&scratch.hashes, &mut scratch.list)
     } else {
         // lodash `sortBy` compares strings by UTF-16 code units.
@@ -275,6 +321,10 @@ pub(crate) fn digest(
         leaves,
         findings,
     })
+}
+
+fn prefix64(h: &[u8; 32]) -> u64 {
+    u64::from_be_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]])
 }
 
 /// `keccak256(JSON.stringify(hexList))` for sorted hashes, without per-entry allocation.
@@ -322,6 +372,26 @@ mod tests {
         assert_eq!(d.target_hash, keccak256(list.as_bytes()));
         assert_eq!(d.leaves, 1);
         assert!(d.findings.is_empty());
+    }
+
+    #[test]
+    fn fast_uuid_check_agrees_with_the_plain_one() {
+        for u in [
+            "00000000-0000-4000-8000-000000000001",
+            "4AD7A5CE-7A2B-4F3C-BF4A-B1A2C3D4E5F6",
+            "00000000-0000-3000-8000-000000000001",
+            "00000000-0000-4000-c000-000000000001",
+            "0000000g-0000-4000-8000-000000000001",
+            "00000000x0000-4000-8000-000000000001",
+            "00000000-0000-4000-8000-00000000000:",
+        ] {
+            let b: &[u8; 36] = u.as_bytes().try_into().expect("36 bytes");
+            assert_eq!(
+                is_uuid_v4_bytes(b),
+                crate::openattestation::is_uuid_v4(u),
+                "{u}"
+            );
+        }
     }
 
     #[test]
