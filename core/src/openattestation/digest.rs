@@ -169,7 +169,7 @@ const HEX: [bool; 256] = {
     let mut t = [false; 256];
     let mut c = 0;
     while c < 256 {
-        t[c] = matches!(c as u8, b'0'..=b'9' | b'a'..=b'f' | b'A'..=b'F');
+        t[c] = (c as u8).is_ascii_hexdigit();
         c += 1;
     }
     t
