@@ -16,6 +16,7 @@
 //! | selective disclosure | [`WrappedDocument::obfuscate`] |
 //! | the unsalted content, as `getData` | [`WrappedDocument::data`] |
 //! | DID proof (`OpenAttestationSignature2018`) | [`verify_did_proof`], [`sign_did`] |
+//! | DNS identity (`openatts …` TXT answers supplied as data) | [`verify_dns_txt`] |
 //! | TradeTrust B/L ↔ DCSA eBL 3.0 | [`tradetrust_bl`] |
 //!
 //! ```
@@ -64,6 +65,7 @@
 //! property order (array-index names first); an empty prefix is dropped when flattening.
 
 mod digest;
+mod dns;
 mod error;
 mod flatten;
 mod jsorder;
@@ -76,6 +78,7 @@ mod verify;
 mod wrap;
 
 pub use digest::keccak256;
+pub use dns::{DnsIdentityCheck, OpenAttestationTxt, parse_openatts_txt, verify_dns_txt};
 pub use error::OaError;
 pub use merkle::{MerkleTree, check_proof, combine, node_hex_decode};
 pub use obfuscate::obfuscate;
