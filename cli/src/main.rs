@@ -1,47 +1,309 @@
-//! The `ebl` command-line tool.
+//! The `ebl` command: verify, transfer and recognise electronic bills of lading.
 
+mod demo;
+mod files;
+mod inspect_cmd;
+mod party;
+mod pint_cmd;
+mod verify_cmd;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+use ebl::crypto::KeyType;
+use ebl::pint::{ActionCode, Transaction, TransactionParty};
 
-/// Verify, transfer and recognise electronic bills of lading.
+use crate::files::Unusable;
+use crate::party::parse_party;
+
+const AFTER_HELP: &str = "\
+The workflow, end to end:
+  ebl demo                                    the Singapore → Shenzhen journey, with a report
+  ebl keygen --out keys carrier               a key pair: keys/carrier.key.pem + keys/carrier.jwk
+  ebl issue --document td.json --key keys/carrier.key.pem \\
+      --carrier SGP1:SMDG:LCOL:'Lion City Ocean Lines' --to SGP1:SGP1:straits:'Straits Precision' -o issued.json
+  ebl endorse issued.json --key keys/sgp1.key.pem --from SGP1:SGP1:straits --to SGP1:SGP1:bank --to-order -o endorsed.json
+  ebl endorse endorsed.json --key keys/sgp1.key.pem --from SGP1:SGP1:bank --to SZP1:SZP1:qianhai -o to-shenzhen.json
+  ebl verify --key keys/carrier.jwk --key keys/sgp1.jwk --platform SZP1 to-shenzhen.json
+  ebl surrender to-shenzhen.json --key keys/szp1.key.pem --from SZP1:SZP1:qianhai --carrier SGP1:SMDG:LCOL -o surrender.json
+
+A party is PLATFORM:PROVIDER:CODE[:NAME]. Times are RFC 3339 (default: now).
+verify exits 0 when every file is valid, 1 when one is not, 2 on unusable input.";
+
+/// Verify, transfer and recognise electronic bills of lading (DCSA PINT, TradeTrust).
 #[derive(Parser)]
-#[command(name = "ebl", version, about)]
+#[command(name = "ebl", version, about, after_help = AFTER_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum KeyKind {
+    Ed25519,
+    P256,
+    P384,
+}
+
+impl From<KeyKind> for KeyType {
+    fn from(kind: KeyKind) -> KeyType {
+        match kind {
+            KeyKind::Ed25519 => KeyType::Ed25519,
+            KeyKind::P256 => KeyType::P256,
+            KeyKind::P384 => KeyType::P384,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SurrenderFor {
+    Delivery,
+    Amendment,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Print the RFC 8785 canonical form of a JSON file (strictly parsed).
-    Canonicalize {
-        /// The JSON file to read.
-        file: std::path::PathBuf,
+    /// Run the Singapore → Shenzhen eBL journey end to end and print the report.
+    Demo {
+        /// Where to write the keys and envelopes (default: ./ebl-demo-out).
+        #[arg(long, default_value = "ebl-demo-out")]
+        out: PathBuf,
     },
+    /// Verify files (PINT envelopes, transport documents); the format is detected.
+    Verify {
+        /// Trust a public key: JWK, JWK set, PEM public key or X.509 certificate. Repeatable.
+        #[arg(long = "key", value_name = "FILE")]
+        keys: Vec<PathBuf>,
+        /// Trust a root certificate for x5c chains (PEM or DER). Repeatable.
+        #[arg(long = "anchor", value_name = "FILE")]
+        anchors: Vec<PathBuf>,
+        /// The time at which keys and certificates must be valid (default: now).
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<DateTime<Utc>>,
+        /// This receiver's platform code: the last transaction must be addressed to it.
+        #[arg(long, value_name = "CODE")]
+        platform: Option<String>,
+        /// One JSON object per file (JSON Lines for several files).
+        #[arg(long)]
+        json: bool,
+        /// The files to verify.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Show what a file contains, decoded (signatures are not checked).
+    Inspect {
+        /// Print the decoded content as JSON.
+        #[arg(long)]
+        json: bool,
+        /// The file.
+        file: PathBuf,
+    },
+    /// Generate a signing key pair: NAME.key.pem (private) and NAME.jwk (public).
+    Keygen {
+        /// The key type.
+        #[arg(long = "type", value_enum, default_value = "ed25519")]
+        key_type: KeyKind,
+        /// The directory to write to.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+        /// The file name stem.
+        name: String,
+    },
+    /// Issue an eBL: the carrier signs the issuance manifest and the first chain entry.
+    Issue {
+        /// The DCSA transport document (JSON).
+        #[arg(long)]
+        document: PathBuf,
+        /// The carrier's private key (PKCS#8 PEM or private JWK).
+        #[arg(long)]
+        key: PathBuf,
+        /// The carrier, as PLATFORM:PROVIDER:CODE[:NAME].
+        #[arg(long, value_parser = parse_party)]
+        carrier: TransactionParty,
+        /// The first holder, as PLATFORM:PROVIDER:CODE[:NAME].
+        #[arg(long, value_parser = parse_party)]
+        to: TransactionParty,
+        /// The platform recording the issue (default: the carrier's).
+        #[arg(long)]
+        platform: Option<String>,
+        /// The carrier's rendering of the B/L (a file; only its checksum is signed).
+        #[arg(long)]
+        visualisation: Option<PathBuf>,
+        /// When (default: now).
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<DateTime<Utc>>,
+        /// Where to write the envelope (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Transfer possession to another party, on this platform or another.
+    Transfer {
+        #[command(flatten)]
+        step: Step,
+        /// The new holder.
+        #[arg(long, value_parser = parse_party)]
+        to: TransactionParty,
+    },
+    /// Endorse a to-order bill (and hand it to the endorsee, unless --endorse-only).
+    Endorse {
+        #[command(flatten)]
+        step: Step,
+        /// The endorsee; leave out with --blank.
+        #[arg(long, value_parser = parse_party, required_unless_present = "blank")]
+        to: Option<TransactionParty>,
+        /// The endorsee may endorse further (ENDORSE_TO_ORDER).
+        #[arg(long)]
+        to_order: bool,
+        /// Endorse in blank: the bill becomes payable to bearer.
+        #[arg(long, conflicts_with_all = ["to", "to_order"])]
+        blank: bool,
+        /// Only record the endorsement; do not transfer possession to the endorsee.
+        #[arg(long)]
+        endorse_only: bool,
+    },
+    /// Surrender the eBL to the carrier, for delivery or for amendment.
+    Surrender {
+        #[command(flatten)]
+        step: Step,
+        /// The issuing carrier, as PLATFORM:PROVIDER:CODE[:NAME].
+        #[arg(long, value_parser = parse_party)]
+        carrier: TransactionParty,
+        /// What for.
+        #[arg(long = "for", value_enum, default_value = "delivery")]
+        purpose: SurrenderFor,
+        /// For an amendment: SWTP (switch to paper), COD (change of destination), SWI (switch B/L).
+        #[arg(long)]
+        reason: Option<String>,
+    },
+}
+
+/// What every step on an existing envelope needs.
+#[derive(clap::Args)]
+struct Step {
+    /// The envelope received.
+    envelope: PathBuf,
+    /// The private key of the platform recording this step.
+    #[arg(long)]
+    key: PathBuf,
+    /// The acting party (the current holder), as PLATFORM:PROVIDER:CODE[:NAME].
+    #[arg(long, value_parser = parse_party)]
+    from: TransactionParty,
+    /// The platform recording the step (default: the acting party's).
+    #[arg(long)]
+    platform: Option<String>,
+    /// When (default: now).
+    #[arg(long, value_name = "RFC3339")]
+    at: Option<DateTime<Utc>>,
+    /// Where to write the new envelope (default: standard output).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+impl Step {
+    fn record(&self, transactions: Vec<Transaction>) -> Result<(), Unusable> {
+        let platform = self
+            .platform
+            .clone()
+            .unwrap_or_else(|| self.from.ebl_platform.clone());
+        let envelope = pint_cmd::extend(&self.envelope, &self.key, &platform, transactions)?;
+        files::write_or_print(self.output.as_deref(), &envelope.to_json_pretty())
+    }
+
+    fn at(&self) -> DateTime<Utc> {
+        self.at.unwrap_or_else(Utc::now)
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Canonicalize { file } => {
-            let bytes = match std::fs::read(&file) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("ebl: {}: {e}", file.display());
-                    return ExitCode::from(2);
-                }
+    let result = match cli.command {
+        Command::Verify {
+            keys,
+            anchors,
+            at,
+            platform,
+            json,
+            files,
+        } => {
+            return verify_cmd::run(&verify_cmd::VerifyArgs {
+                keys,
+                anchors,
+                at: at.unwrap_or_else(Utc::now),
+                platform,
+                json,
+                files,
+            });
+        }
+        Command::Demo { out } => demo::run(&out),
+        Command::Inspect { json, file } => inspect_cmd::run(&file, json),
+        Command::Keygen {
+            key_type,
+            out,
+            name,
+        } => pint_cmd::keygen(key_type.into(), &out, &name).map(|(private, public, thumbprint)| {
+            println!("private key: {} (keep it secret)", private.display());
+            println!("public key:  {} (kid {thumbprint})", public.display());
+        }),
+        Command::Issue {
+            document,
+            key,
+            carrier,
+            to,
+            platform,
+            visualisation,
+            at,
+            output,
+        } => pint_cmd::issue(&pint_cmd::IssueArgs {
+            document: &document,
+            carrier_key: &key,
+            platform: platform.as_deref(),
+            carrier,
+            to,
+            at: at.unwrap_or_else(Utc::now),
+            visualisation: visualisation.as_deref(),
+        })
+        .and_then(|envelope| files::write_or_print(output.as_deref(), &envelope.to_json_pretty())),
+        Command::Transfer { step, to } => {
+            let transfer =
+                Transaction::new(ActionCode::Transfer, step.from.clone(), Some(to), step.at());
+            step.record(vec![transfer])
+        }
+        Command::Endorse {
+            step,
+            to,
+            to_order,
+            blank: _,
+            endorse_only,
+        } => step.record(pint_cmd::endorsement(
+            step.from.clone(),
+            to,
+            to_order,
+            endorse_only,
+            step.at(),
+        )),
+        Command::Surrender {
+            step,
+            carrier,
+            purpose,
+            reason,
+        } => {
+            let action = match purpose {
+                SurrenderFor::Delivery => ActionCode::SurrenderForDelivery,
+                SurrenderFor::Amendment => ActionCode::SurrenderForAmendment,
             };
-            match ebl::json::canonicalize_bytes(&bytes) {
-                Ok(canonical) => {
-                    println!("{}", String::from_utf8_lossy(&canonical));
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("ebl: {}: {e}", file.display());
-                    ExitCode::from(2)
-                }
-            }
+            let mut surrender =
+                Transaction::new(action, step.from.clone(), Some(carrier), step.at());
+            surrender.reason_code = reason;
+            step.record(vec![surrender])
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ebl: {e}");
+            ExitCode::from(verify_cmd::EXIT_UNUSABLE)
         }
     }
 }

@@ -15,7 +15,13 @@
 //! assert!(err.to_string().contains("duplicate key"));
 //! ```
 
+use crate::crypto::CryptoError;
 use crate::json::JsonError;
+use crate::model::ModelError;
+use crate::pint::PintError;
+use crate::recognition::RecognitionError;
+use crate::title::TitleError;
+use crate::trust::TrustError;
 
 /// The result type of every fallible `ebl` call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -31,6 +37,32 @@ pub enum Error {
     /// The input is not acceptable JSON (see [`JsonError`]).
     #[error(transparent)]
     Json(#[from] JsonError),
+    /// A title history could not be read or written (see [`TitleError`]).
+    #[error(transparent)]
+    Title(#[from] TitleError),
+    /// A key, algorithm, JWS or certificate was refused (see [`CryptoError`]).
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    /// A transport document could not be built or was refused (see [`ModelError`]).
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// A PINT envelope or response could not be built (see [`PintError`]).
+    #[error(transparent)]
+    Pint(#[from] PintError),
+    /// The input is JSON, but not in a format this build of `ebl` verifies.
+    #[error(
+        "not a format ebl can verify (detected: {format}); expected a DCSA PINT envelope, a DCSA transport document or an OpenAttestation v2 document"
+    )]
+    UnsupportedFormat {
+        /// The detected format's name.
+        format: String,
+    },
+    /// A trust store or trust list was refused (see [`TrustError`]).
+    #[error(transparent)]
+    Trust(#[from] TrustError),
+    /// A rule file or recognition request was refused (see [`RecognitionError`]).
+    #[error(transparent)]
+    Recognition(#[from] RecognitionError),
     /// An argument given by the caller is not usable; the message says which and why.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
@@ -55,6 +87,13 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Json(e) => e.code(),
+            Error::Title(e) => e.code(),
+            Error::Crypto(e) => e.code(),
+            Error::Model(e) => e.code(),
+            Error::Pint(e) => e.code(),
+            Error::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
+            Error::Trust(e) => e.code(),
+            Error::Recognition(e) => e.code(),
             Error::InvalidArgument(_) => ErrorCode::InvalidArgument,
             #[cfg(feature = "openattestation")]
             Error::OpenAttestation(e) => e.code(),
@@ -131,6 +170,66 @@ error_codes! {
     /// A value of the wrong JSON type, or a required member missing, at a JSON path.
     JsonShape = 107,
 
+    // 2xx keys, algorithms, JWS, X.509
+    /// Base64 or base64url text not in its one canonical form.
+    CryptoInvalidBase64 = 200,
+    /// A key that is malformed, unsupported or too weak.
+    CryptoKeyRejected = 201,
+    /// A malformed PEM document or an unexpected PEM label.
+    CryptoPem = 202,
+    /// An algorithm name that is not implemented.
+    CryptoUnsupportedAlgorithm = 203,
+    /// `alg: none` (unsecured JWS).
+    CryptoAlgNone = 204,
+    /// An HMAC (symmetric) JWS algorithm.
+    CryptoHmacAlgorithm = 205,
+    /// An algorithm outside the caller's allow-list.
+    CryptoAlgorithmNotAllowed = 206,
+    /// An algorithm that does not fit the key type.
+    CryptoAlgorithmKeyMismatch = 207,
+    /// A JWS `crit` header naming an unsupported extension, or a malformed `crit`.
+    CryptoUnknownCritical = 208,
+    /// Not a JWS in compact serialization, or a malformed protected header.
+    CryptoJwsMalformed = 209,
+    /// The signature does not verify.
+    CryptoSignatureInvalid = 210,
+    /// No trusted key matches the signature.
+    CryptoUnknownKey = 211,
+    /// A certificate that cannot be parsed or is unsupported.
+    CryptoCertificateMalformed = 212,
+    /// A certificate expired at the time of evaluation.
+    CryptoCertificateExpired = 213,
+    /// A certificate not yet valid at the time of evaluation.
+    CryptoCertificateNotYetValid = 214,
+    /// A certificate chain that reaches no trust anchor.
+    CryptoCertificateUntrusted = 215,
+    /// A broken certificate chain (signature, CA flag, path length, key usage).
+    CryptoCertificateChainInvalid = 216,
+    /// The certificate's key is not the signing key.
+    CryptoCertificateKeyMismatch = 217,
+    /// Signing could not be carried out.
+    CryptoSigningFailed = 218,
+
+    // 3xx DCSA transport-document model
+    /// A transport document has validation errors.
+    ModelInvalid = 300,
+    /// The value given as a transport document is not a JSON object.
+    ModelNotAnObject = 301,
+
+    // 4xx PINT
+    /// A chain entry or envelope with no transactions was to be built.
+    PintNoTransactions = 400,
+    /// A PINT payload could not be serialised.
+    PintSerialize = 401,
+    /// A signed response answers a different transfer.
+    PintResponseMismatch = 402,
+
+    // 5xx title
+    /// A title history in a JSON format version this library does not read.
+    TitleUnsupportedVersion = 500,
+    /// A title history could not be serialised.
+    TitleSerialize = 501,
+
     // 6xx OpenAttestation / TradeTrust
     /// An OpenAttestation document lacks the v2 shape an operation needs.
     OaMalformed = 600,
@@ -153,11 +252,51 @@ error_codes! {
     /// TradeTrust bill-of-lading data cannot be mapped.
     OaMapping = 609,
 
+    // 7xx trust stores and trust lists
+    /// A trust-store file is not of the documented shape.
+    TrustStoreInvalid = 700,
+    /// Two parties share an id, or a key id is bound to two parties.
+    TrustDuplicate = 701,
+    /// A validity window ends before it starts.
+    TrustInvalidWindow = 702,
+    /// A revocation names a key the party does not have.
+    TrustUnknownKey = 703,
+    /// A signed trust list is not a well-formed JWS with a trust-list payload.
+    TrustListMalformed = 710,
+    /// A signed trust list's signature does not verify.
+    TrustListBadSignature = 711,
+    /// A signed trust list names an unexpected issuer.
+    TrustListWrongIssuer = 712,
+    /// A signed trust list is not newer than the one already imported.
+    TrustListReplayed = 713,
+    /// A signed trust list is expired or not yet valid.
+    TrustListOutsideValidity = 714,
+
+    // 8xx recognition rules
+    /// A rule file is not of the documented shape.
+    RulesInvalid = 800,
+    /// A rule file names an unknown criterion id.
+    RulesUnknownCriterion = 801,
+    /// A rule cell has no citation.
+    RulesMissingCitation = 802,
+    /// Two rule cells for one criterion overlap in time.
+    RulesOverlappingDates = 803,
+    /// A criterion is not covered for some period of a regime.
+    RulesIncomplete = 804,
+    /// A rule cell's parameters do not fit its criterion.
+    RulesInvalidParams = 805,
+    /// A jurisdiction, agreement or side is not known.
+    RulesUnknownReference = 806,
+    /// The facts given to the recognition engine are inconsistent.
+    RecognitionInvalidInput = 810,
+
     // 9xx general
     /// A caller-supplied argument is unusable.
     InvalidArgument = 900,
     /// A file could not be read or written.
     Io = 901,
+    /// JSON in a format this build cannot verify.
+    UnsupportedFormat = 902,
     /// An internal invariant failed; please report it.
     Internal = 999,
 }

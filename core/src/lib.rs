@@ -13,18 +13,30 @@
 //!
 //! ## Where to start
 //! - [`json`]: strict parsing of untrusted bytes and RFC 8785 canonical form.
+//! - [`crypto`]: keys, algorithm allow-lists, compact JWS and `x5c` certificate chains.
+//! - [`model`]: the DCSA eBL 3.0 transport document, its checksum and its validation.
 //! - [`report`]: the [`Finding`](report::Finding)s every checker returns.
+//! - [`title`]: the platform-neutral title history and its state machine.
 //! - [`Error`] and [`ErrorCode`]: one error type with stable codes.
+//! - [`trust`]: who is who — parties, keys, revocations, reliability evidence, trust lists.
+//! - [`recognition`]: whether a jurisdiction recognises a record, criterion by criterion.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod checksum;
+pub mod crypto;
 pub mod detect;
 pub mod error;
 pub mod json;
+pub mod model;
 #[cfg(feature = "openattestation")]
 pub mod openattestation;
+pub mod pint;
+pub mod recognition;
 pub mod report;
+pub mod title;
+pub mod trust;
+pub mod verify;
 
 pub use error::{Error, ErrorCode, Result};
 

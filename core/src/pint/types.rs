@@ -316,8 +316,10 @@ impl<'de> Deserialize<'de> for Transaction {
             (Some(code), legacy) => {
                 // A peer in transition may write both; keep the old one as an unknown member.
                 if let Some(legacy) = legacy {
-                    wire.extra
-                        .insert("action".to_owned(), Value::String(legacy.as_str().to_owned()));
+                    wire.extra.insert(
+                        "action".to_owned(),
+                        Value::String(legacy.as_str().to_owned()),
+                    );
                 }
                 (code, TransactionGeneration::Current)
             }
@@ -326,7 +328,9 @@ impl<'de> Deserialize<'de> for Transaction {
         };
         let action_date_time = match (&wire.action_date_time, wire.timestamp) {
             (Some(text), _) => chrono::DateTime::parse_from_rfc3339(text)
-                .map_err(|e| D::Error::custom(format!("actionDateTime {text:?} is not RFC 3339: {e}")))?
+                .map_err(|e| {
+                    D::Error::custom(format!("actionDateTime {text:?} is not RFC 3339: {e}"))
+                })?
                 .with_timezone(&chrono::Utc),
             (None, Some(millis)) => chrono::DateTime::from_timestamp_millis(millis)
                 .ok_or_else(|| D::Error::custom(format!("timestamp {millis} is out of range")))?,

@@ -1,0 +1,444 @@
+//! `ebl demo`: a negotiable bill of lading from Singapore to Shenzhen (Yantian), end to end.
+//!
+//! Everything is real: fresh Ed25519 keys, real signatures, the library's own verification
+//! procedure. The shipment is the one of the 5 KB TradeTrust example
+//! (`bill-of-lading-sg-shenzhen-5kb`), re-dated to June 2026 so that the revised PRC Maritime
+//! Code (in force 1 May 2026) is the law of the Shenzhen side, and written as a DCSA eBL 3.0
+//! transport document (`demo/bill-of-lading.json`).
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use ebl::crypto::{KeyType, PrivateKey};
+use ebl::pint::{
+    ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeReport, Issuance, PintTrust, ResponseCode,
+    Signer, Transaction, TransactionParty, VerifyOptions, sign_response, verify_parsed_envelope,
+    verify_response,
+};
+use ebl::report::Severity;
+use ring::rand::SystemRandom;
+
+use crate::files::{self, Unusable};
+use crate::inspect_cmd::transaction_text;
+
+/// The transport document, built from the 5 KB TradeTrust example's data.
+const BILL_OF_LADING: &str = include_str!("demo/bill-of-lading.json");
+
+const SG_PLATFORM: &str = "SGTT";
+const SZ_PLATFORM: &str = "SZEB";
+
+fn lei(platform: &str, name: &str, lei: &str) -> TransactionParty {
+    let mut party = TransactionParty::new(platform, name, "GLEIF", lei);
+    party.identifying_codes[0].code_list_name = Some("LEI".to_owned());
+    party
+}
+
+struct Cast {
+    carrier: TransactionParty,
+    shipper: TransactionParty,
+    bank: TransactionParty,
+    buyer: TransactionParty,
+}
+
+fn cast() -> Cast {
+    Cast {
+        carrier: lei(
+            SG_PLATFORM,
+            "Lion City Ocean Lines Pte. Ltd.",
+            "5299001CLOL2026SG077",
+        ),
+        shipper: lei(
+            SG_PLATFORM,
+            "Straits Precision Components Pte. Ltd.",
+            "5493001KJTIIGC8Y1R12",
+        ),
+        bank: lei(
+            SG_PLATFORM,
+            "Bank of China, Singapore Branch",
+            "54930053HGCFWVHYZX42",
+        ),
+        buyer: lei(
+            SZ_PLATFORM,
+            "Qianhai Electronics Co., Ltd.",
+            "300300QHEL2026SZX088",
+        ),
+    }
+}
+
+fn time(text: &str) -> Result<DateTime<Utc>, Unusable> {
+    text.parse()
+        .map_err(|e| Unusable(format!("demo time {text}: {e}")))
+}
+
+fn fail(e: impl std::fmt::Display) -> Unusable {
+    Unusable(e.to_string())
+}
+
+struct Keys {
+    carrier: Signer,
+    singapore: Signer,
+    shenzhen: Signer,
+}
+
+fn make_keys(dir: &Path, rng: &SystemRandom) -> Result<Keys, Unusable> {
+    let make = |name: &str| -> Result<Signer, Unusable> {
+        let key = PrivateKey::generate(KeyType::Ed25519, rng).map_err(fail)?;
+        let mut jwk = key.public_key().to_jwk();
+        if let Some(object) = jwk.as_object_mut() {
+            object.insert("kid".into(), key.public_key().thumbprint().into());
+        }
+        files::write(
+            &dir.join(format!("keys/{name}.jwk")),
+            serde_json::to_string_pretty(&jwk)
+                .unwrap_or_default()
+                .as_bytes(),
+        )?;
+        files::write(
+            &dir.join(format!("keys/{name}.key.pem")),
+            key.to_pkcs8_pem().as_bytes(),
+        )?;
+        Ok(Signer::new(key))
+    };
+    Ok(Keys {
+        carrier: make("carrier")?,
+        singapore: make("sgtt")?,
+        shenzhen: make("szeb")?,
+    })
+}
+
+fn heading(number: usize, text: &str) {
+    println!("\n{number}. {text}");
+}
+
+fn save(dir: &Path, name: &str, envelope: &EblEnvelope) -> Result<(), Unusable> {
+    files::write(&dir.join(name), envelope.to_json_pretty().as_bytes())?;
+    println!("   wrote {}", dir.join(name).display());
+    Ok(())
+}
+
+fn print_transactions(transactions: &[Transaction]) {
+    for transaction in transactions {
+        println!("     {}", transaction_text(transaction));
+    }
+}
+
+pub fn run(dir: &Path) -> Result<(), Unusable> {
+    let rng = SystemRandom::new();
+    let cast = cast();
+    let document: serde_json::Value = ebl::json::parse(BILL_OF_LADING.as_bytes()).map_err(fail)?;
+    let reference = document["transportDocumentReference"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+
+    println!("ebl demo — a negotiable bill of lading, Singapore → Shenzhen (Yantian), end to end");
+    println!("Singapore side: platform {SG_PLATFORM} (carrier, shipper, negotiating bank).");
+    println!("Shenzhen side:  platform {SZ_PLATFORM} (the buyer, Qianhai Electronics).");
+    println!(
+        "Artefacts (keys, envelopes, report) are written to {}/",
+        dir.display()
+    );
+
+    heading(
+        1,
+        "Keys: fresh Ed25519 key pairs for the carrier and both platforms",
+    );
+    let keys = make_keys(dir, &rng)?;
+    for (who, signer) in [
+        ("carrier  ", &keys.carrier),
+        ("SGTT     ", &keys.singapore),
+        ("SZEB     ", &keys.shenzhen),
+    ] {
+        println!("   {who} key id {}", signer.key.public_key().thumbprint());
+    }
+    files::write(&dir.join("bill-of-lading.json"), BILL_OF_LADING.as_bytes())?;
+
+    heading(
+        2,
+        "Issue (Singapore): the carrier issues the B/L to the order of the shipper",
+    );
+    let issued_at = time("2026-06-14T09:30:00Z")?;
+    let mut builder = EnvelopeBuilder::issue(
+        document.clone(),
+        Issuance {
+            platform: SG_PLATFORM.into(),
+            carrier: cast.carrier.clone(),
+            issue_to: cast.shipper.clone(),
+            at: issued_at,
+            visualisation: None,
+        },
+        &keys.carrier,
+        &keys.singapore,
+        &rng,
+    )
+    .map_err(fail)?;
+    println!(
+        "   B/L {reference}: MV STRAITS PIONEER 0425N, SGSIN → CNYTN, 2 containers, 180 packages"
+    );
+    println!(
+        "   document checksum (SHA-256 of its RFC 8785 form): {}",
+        builder.transport_document_checksum()
+    );
+    println!(
+        "   the carrier signs the issuance manifest; {SG_PLATFORM} signs chain entry 0 (ISSUE)"
+    );
+
+    heading(
+        3,
+        "Endorse (Singapore): the shipper endorses the B/L to the negotiating bank and hands it over",
+    );
+    let endorse_at = time("2026-06-15T02:00:00Z")?;
+    let endorsement = vec![
+        Transaction::new(
+            ActionCode::EndorseToOrder,
+            cast.shipper.clone(),
+            Some(cast.bank.clone()),
+            endorse_at,
+        ),
+        Transaction::new(
+            ActionCode::Transfer,
+            cast.shipper.clone(),
+            Some(cast.bank.clone()),
+            endorse_at,
+        ),
+    ];
+    print_transactions(&endorsement);
+    builder
+        .record(SG_PLATFORM, endorsement, &keys.singapore, &rng)
+        .map_err(fail)?;
+
+    heading(
+        4,
+        "Transfer across platforms: the bank endorses to the buyer and sends it to Shenzhen",
+    );
+    let transfer_at = time("2026-06-16T06:45:00Z")?;
+    let transfer = vec![
+        Transaction::new(
+            ActionCode::Endorse,
+            cast.bank.clone(),
+            Some(cast.buyer.clone()),
+            transfer_at,
+        ),
+        Transaction::new(
+            ActionCode::Transfer,
+            cast.bank.clone(),
+            Some(cast.buyer.clone()),
+            transfer_at,
+        ),
+    ];
+    print_transactions(&transfer);
+    builder
+        .record(SG_PLATFORM, transfer, &keys.singapore, &rng)
+        .map_err(fail)?;
+    let to_shenzhen = builder
+        .seal(&keys.singapore, Vec::new(), &rng)
+        .map_err(fail)?;
+    println!(
+        "   {SG_PLATFORM} seals a PINT envelope ({} chain entries) and sends it to {SZ_PLATFORM}",
+        to_shenzhen.envelope_transfer_chain.len()
+    );
+    save(dir, "1-sgtt-to-szeb.envelope.json", &to_shenzhen)?;
+
+    heading(
+        5,
+        "Shenzhen verifies the envelope, as the receiving platform must (DCSA PINT §2.7)",
+    );
+    let mut shenzhen_trust = PintTrust::default();
+    shenzhen_trust
+        .trust_carrier_key(keys.carrier.key.public_key().clone())
+        .map_err(fail)?;
+    shenzhen_trust
+        .trust_platform_key(SG_PLATFORM, keys.singapore.key.public_key().clone())
+        .map_err(fail)?;
+    let verify_at = time("2026-06-16T07:00:00Z")?;
+    let mut options = VerifyOptions::at(verify_at);
+    options.receiving_platform = Some(SZ_PLATFORM.into());
+    let received = verify_parsed_envelope(&to_shenzhen, &shenzhen_trust, &options);
+    print_verdict(&received);
+    if received.response_code != ResponseCode::Received {
+        return Err(Unusable(
+            "the demo envelope was not accepted; this is a bug".into(),
+        ));
+    }
+    let holder = received
+        .replay
+        .final_state
+        .holder
+        .as_ref()
+        .and_then(|h| h.name.clone())
+        .unwrap_or_default();
+    println!("   holder now: {holder}");
+    let response =
+        sign_response(&received.finished_response(), &keys.shenzhen, &rng).map_err(fail)?;
+    files::write(&dir.join("2-szeb-response.jws"), response.as_bytes())?;
+    let mut sender_view = PintTrust::default();
+    sender_view
+        .trust_platform_key(SZ_PLATFORM, keys.shenzhen.key.public_key().clone())
+        .map_err(fail)?;
+    let answer = verify_response(
+        &response,
+        &sender_view.verifier,
+        verify_at,
+        received.last_entry_checksum.as_deref().unwrap_or_default(),
+    )
+    .map_err(fail)?;
+    println!(
+        "   {SZ_PLATFORM} answers with a signed {} response; {SG_PLATFORM} checks its signature: ok",
+        answer.response_code
+    );
+
+    heading(
+        6,
+        "Surrender for delivery: the buyer surrenders the B/L to the carrier, via PINT back to Singapore",
+    );
+    let surrender_at = time("2026-06-19T08:00:00Z")?;
+    let surrender = vec![Transaction::new(
+        ActionCode::SurrenderForDelivery,
+        cast.buyer.clone(),
+        Some(cast.carrier.clone()),
+        surrender_at,
+    )];
+    print_transactions(&surrender);
+    let mut onward = EnvelopeBuilder::continue_from(&to_shenzhen, None);
+    onward
+        .record(SZ_PLATFORM, surrender, &keys.shenzhen, &rng)
+        .map_err(fail)?;
+    let to_carrier = onward
+        .seal(&keys.shenzhen, Vec::new(), &rng)
+        .map_err(fail)?;
+    save(dir, "3-szeb-to-sgtt.envelope.json", &to_carrier)?;
+    let mut carrier_trust = shenzhen_trust.clone();
+    carrier_trust
+        .trust_platform_key(SZ_PLATFORM, keys.shenzhen.key.public_key().clone())
+        .map_err(fail)?;
+    let mut options = VerifyOptions::at(time("2026-06-19T08:30:00Z")?);
+    options.receiving_platform = Some(SG_PLATFORM.into());
+    let final_report = verify_parsed_envelope(&to_carrier, &carrier_trust, &options);
+    println!(
+        "   the carrier's platform verifies it: {}",
+        final_report.response_code
+    );
+    println!(
+        "   status: {:?} — the carrier may now accept (SACC) and release the cargo at Yantian",
+        final_report.replay.final_state.status
+    );
+
+    heading(
+        7,
+        "A tampered copy: someone raises the declared gross weight in the envelope sent to Shenzhen",
+    );
+    let mut tampered = to_shenzhen.clone();
+    tampered.transport_document["consignmentItems"][1]["cargoItems"][0]["cargoGrossWeight"]["value"] =
+        serde_json::json!(725);
+    save(dir, "4-tampered.envelope.json", &tampered)?;
+    let mut options = VerifyOptions::at(verify_at);
+    options.receiving_platform = Some(SZ_PLATFORM.into());
+    let rejected = verify_parsed_envelope(&tampered, &shenzhen_trust, &options);
+    println!(
+        "   verdict: {} ({})",
+        rejected.response_code,
+        crate::verify_cmd::describe_code(rejected.response_code)
+    );
+    for finding in rejected.errors() {
+        println!("   reason: {finding}");
+    }
+    if rejected.response_code == ResponseCode::Received {
+        return Err(Unusable(
+            "the tampered copy was accepted; this is a bug".into(),
+        ));
+    }
+
+    print_report(&final_report);
+    let report_json = serde_json::to_string_pretty(&final_report).unwrap_or_default();
+    files::write(&dir.join("report.json"), report_json.as_bytes())?;
+    files::write(
+        &dir.join("history.json"),
+        final_report.history.to_json().map_err(fail)?.as_bytes(),
+    )?;
+
+    println!("\nTry it yourself:");
+    let d = dir.display();
+    println!(
+        "   cargo run -p ebl-cli -- verify --key {d}/keys/carrier.jwk --key {d}/keys/sgtt.jwk --key {d}/keys/szeb.jwk --at 2026-06-20T00:00:00Z {d}/*.envelope.json"
+    );
+    println!("   cargo run -p ebl-cli -- inspect {d}/3-szeb-to-sgtt.envelope.json");
+    Ok(())
+}
+
+fn print_verdict(report: &EnvelopeReport) {
+    println!(
+        "   verdict: {} ({}); {} entries, every signature {}",
+        report.response_code,
+        crate::verify_cmd::describe_code(report.response_code),
+        report.entries.len(),
+        if report.entries.iter().all(|e| e.signer.verified) {
+            "verified"
+        } else {
+            "NOT verified"
+        }
+    );
+}
+
+/// The final verification report: entries, signers, the title history and the findings.
+fn print_report(report: &EnvelopeReport) {
+    println!("\nVerification report — envelope received by the carrier's platform");
+    println!(
+        "   document {} checksum {}",
+        report
+            .transport_document_reference
+            .as_deref()
+            .unwrap_or("?"),
+        report.transport_document_checksum
+    );
+    println!(
+        "   verdict  {} ({})",
+        report.response_code,
+        crate::verify_cmd::describe_code(report.response_code)
+    );
+    println!("   chain:");
+    for entry in &report.entries {
+        println!(
+            "     entry {} on {:<4} signed {} key {} — {}",
+            entry.index,
+            entry.platform.as_deref().unwrap_or("?"),
+            entry.signer.algorithm,
+            entry.signer.key_thumbprint.as_deref().unwrap_or("?"),
+            if entry.signer.verified {
+                "verified"
+            } else {
+                "NOT verified"
+            }
+        );
+    }
+    println!("   title history (replayed against the title rules):");
+    for step in &report.replay.steps {
+        println!(
+            "     {} {:<24} holder: {}",
+            step.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            step.kind.as_str(),
+            step.state
+                .holder
+                .as_ref()
+                .and_then(|h| h.name.as_deref())
+                .unwrap_or("—"),
+        );
+    }
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    println!("   findings: {errors} errors, {warnings} warnings");
+    for finding in report
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+    {
+        println!("     {finding}");
+    }
+}

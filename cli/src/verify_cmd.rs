@@ -1,0 +1,155 @@
+//! `ebl verify`: the verdict on each file, for people or (with `--json`) for scripts.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use ebl::json::{Map, Value};
+use ebl::report::Severity;
+use ebl::verify::{Verification, VerifyContext, verify_bytes};
+
+use crate::files::{self, Unusable};
+
+/// Exit codes of the verify contract.
+pub const EXIT_VALID: u8 = 0;
+pub const EXIT_INVALID: u8 = 1;
+pub const EXIT_UNUSABLE: u8 = 2;
+
+pub struct VerifyArgs {
+    pub keys: Vec<PathBuf>,
+    pub anchors: Vec<PathBuf>,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub platform: Option<String>,
+    pub json: bool,
+    pub files: Vec<PathBuf>,
+}
+
+pub fn context(args: &VerifyArgs) -> Result<VerifyContext, Unusable> {
+    let mut context = VerifyContext::at(args.at);
+    context.receiving_platform.clone_from(&args.platform);
+    for path in &args.keys {
+        context
+            .add_keys(&files::read(path)?)
+            .map_err(|e| Unusable::at(path, e))?;
+    }
+    for path in &args.anchors {
+        context
+            .add_anchors(&files::read(path)?)
+            .map_err(|e| Unusable::at(path, e))?;
+    }
+    Ok(context)
+}
+
+pub fn run(args: &VerifyArgs) -> ExitCode {
+    let context = match context(args) {
+        Ok(context) => context,
+        Err(e) => {
+            eprintln!("ebl: {e}");
+            return ExitCode::from(EXIT_UNUSABLE);
+        }
+    };
+    let several = args.files.len() > 1;
+    let mut worst = EXIT_VALID;
+    for path in &args.files {
+        let outcome = files::read(path)
+            .and_then(|bytes| verify_bytes(&bytes, &context).map_err(|e| Unusable::at(path, e)));
+        match outcome {
+            Ok(verification) => {
+                if !verification.valid {
+                    worst = worst.max(EXIT_INVALID);
+                }
+                if args.json {
+                    print_json(&with_file(path, verification_json(&verification)), several);
+                } else {
+                    print_human(path, &verification);
+                }
+            }
+            Err(e) => {
+                worst = EXIT_UNUSABLE;
+                eprintln!("ebl: {e}");
+                if args.json {
+                    let error = Value::Object(Map::from_iter([
+                        ("valid".to_owned(), Value::Bool(false)),
+                        ("format".to_owned(), Value::String("unknown".to_owned())),
+                        ("findings".to_owned(), Value::Array(Vec::new())),
+                        ("error".to_owned(), Value::String(e.to_string())),
+                    ]));
+                    print_json(&with_file(path, error), several);
+                }
+            }
+        }
+    }
+    ExitCode::from(worst)
+}
+
+pub fn verification_json(verification: &Verification) -> Value {
+    serde_json::to_value(verification).unwrap_or(Value::Null)
+}
+
+fn with_file(path: &Path, value: Value) -> Value {
+    let mut object = Map::new();
+    object.insert("file".to_owned(), Value::String(path.display().to_string()));
+    if let Value::Object(members) = value {
+        object.extend(members);
+    }
+    Value::Object(object)
+}
+
+fn print_json(value: &Value, one_per_line: bool) {
+    let text = if one_per_line {
+        serde_json::to_string(value)
+    } else {
+        serde_json::to_string_pretty(value)
+    };
+    println!("{}", text.unwrap_or_default());
+}
+
+/// A verdict line, then the findings, errors first.
+pub fn print_human(path: &Path, verification: &Verification) {
+    let verdict = if verification.valid {
+        "VALID"
+    } else {
+        "INVALID"
+    };
+    let mut line = format!(
+        "{}: {verdict} — {}",
+        path.display(),
+        describe_format(verification)
+    );
+    if let Some(reference) = &verification.document_reference {
+        line.push_str(&format!(" {reference}"));
+    }
+    if let Some(code) = verification.response_code {
+        line.push_str(&format!(", PINT response {code} ({})", describe_code(code)));
+    }
+    println!("{line}");
+    let mut findings: Vec<_> = verification.findings.iter().collect();
+    findings.sort_by_key(|f| f.severity);
+    for finding in findings {
+        if finding.severity != Severity::Info {
+            println!("  {finding}");
+        }
+    }
+}
+
+fn describe_format(verification: &Verification) -> &'static str {
+    match verification.format.as_str() {
+        "dcsa-pint-envelope" => "DCSA PINT envelope",
+        "dcsa-transport-document" => "DCSA transport document",
+        "openattestation-v2" => "OpenAttestation v2 (TradeTrust) document",
+        "dcsa-issuance-request" => "DCSA issuance request",
+        _ => "document",
+    }
+}
+
+pub fn describe_code(code: ebl::pint::ResponseCode) -> &'static str {
+    use ebl::pint::ResponseCode as R;
+    match code {
+        R::Received => "accepted",
+        R::Duplicate => "duplicate of an accepted transfer",
+        R::BadSignature => "bad signature",
+        R::BadEnvelope => "bad envelope",
+        R::InconclusiveDocument => "document does not match its checksum",
+        R::MissingDocuments => "documents missing",
+        R::DisputedEnvelope => "disputed: contradicts known history",
+    }
+}

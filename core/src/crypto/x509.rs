@@ -1,0 +1,410 @@
+//! X.509 certificates and `x5c` chains checked against configured trust anchors.
+//!
+//! The checks are deliberately few and strict: every link is signed by the next certificate
+//! (Ed25519, ECDSA P-256/P-384 with SHA-256/384, RSA PKCS#1 with SHA-256/384/512), issuers
+//! are CAs with `keyCertSign` when key usage is present, path-length constraints hold, no
+//! certificate carries a critical extension this module does not understand, every
+//! certificate (and the anchor) is within its validity period at the caller's time, and the
+//! chain ends at a configured anchor (same subject and key). Revocation is not checked.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use x509_parser::prelude::{FromDer, ParsedExtension, X509Certificate};
+
+use super::{CryptoError, PublicKey, pem};
+
+/// The longest chain accepted (leaf included).
+pub const MAX_CHAIN_LENGTH: usize = 8;
+
+/// OIDs of extensions whose meaning this module enforces or that are harmless when critical.
+const UNDERSTOOD_CRITICAL: [&str; 4] = [
+    "2.5.29.19", // basicConstraints
+    "2.5.29.15", // keyUsage
+    "2.5.29.37", // extKeyUsage (not enforced: it does not restrict JWS signing)
+    "2.5.29.17", // subjectAltName
+];
+
+/// A parsed X.509 certificate (owned).
+///
+/// ```
+/// use ebl::crypto::x509::Certificate;
+/// use ebl::crypto::KeyType;
+///
+/// let pem = std::fs::read_to_string(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"
+/// ))?;
+/// let root = Certificate::from_pem(&pem)?;
+/// assert!(root.subject().contains("CN=Test Root CA"));
+/// assert_eq!(root.public_key().key_type(), KeyType::Ed25519);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Certificate {
+    der: Vec<u8>,
+    tbs: Vec<u8>,
+    signature_oid: String,
+    signature: Vec<u8>,
+    subject: String,
+    subject_raw: Vec<u8>,
+    issuer_raw: Vec<u8>,
+    not_before: DateTime<Utc>,
+    not_after: DateTime<Utc>,
+    public_key: PublicKey,
+    /// `Some((is_ca, path_len))` when basicConstraints is present.
+    basic_constraints: Option<(bool, Option<u32>)>,
+    /// `(digitalSignature or nonRepudiation, keyCertSign)` when keyUsage is present.
+    key_usage: Option<(bool, bool)>,
+    /// The first critical extension this module does not understand.
+    unknown_critical: Option<String>,
+}
+
+fn malformed(reason: impl Into<String>) -> CryptoError {
+    CryptoError::CertificateMalformed {
+        index: 0,
+        reason: reason.into(),
+    }
+}
+
+fn timestamp(seconds: i64) -> Result<DateTime<Utc>, CryptoError> {
+    DateTime::from_timestamp(seconds, 0).ok_or_else(|| malformed("validity time out of range"))
+}
+
+impl Certificate {
+    /// Parses a DER certificate. Trailing bytes are an error.
+    pub fn from_der(der: &[u8]) -> Result<Self, CryptoError> {
+        let (rest, cert) = X509Certificate::from_der(der)
+            .map_err(|e| malformed(format!("not a DER X.509 certificate: {e}")))?;
+        if !rest.is_empty() {
+            return Err(malformed("trailing bytes after the certificate"));
+        }
+        let public_key = PublicKey::from_spki_der(cert.public_key().raw)
+            .map_err(|e| malformed(format!("subject public key: {e}")))?;
+        let basic_constraints = cert
+            .basic_constraints()
+            .map_err(|e| malformed(format!("basicConstraints: {e}")))?
+            .map(|ext| (ext.value.ca, ext.value.path_len_constraint));
+        let key_usage = cert
+            .key_usage()
+            .map_err(|e| malformed(format!("keyUsage: {e}")))?
+            .map(|ext| {
+                (
+                    ext.value.digital_signature() || ext.value.non_repudiation(),
+                    ext.value.key_cert_sign(),
+                )
+            });
+        let mut unknown_critical = None;
+        for ext in cert.extensions() {
+            if let ParsedExtension::ParseError { error } = ext.parsed_extension() {
+                return Err(malformed(format!("extension {}: {error}", ext.oid)));
+            }
+            let oid = ext.oid.to_id_string();
+            if ext.critical && !UNDERSTOOD_CRITICAL.contains(&oid.as_str()) {
+                unknown_critical.get_or_insert(oid);
+            }
+        }
+        Ok(Certificate {
+            der: der.to_vec(),
+            tbs: cert.tbs_certificate.as_ref().to_vec(),
+            signature_oid: cert.signature_algorithm.algorithm.to_id_string(),
+            signature: cert.signature_value.as_ref().to_vec(),
+            subject: cert.subject().to_string(),
+            subject_raw: cert.subject().as_raw().to_vec(),
+            issuer_raw: cert.issuer().as_raw().to_vec(),
+            not_before: timestamp(cert.validity().not_before.timestamp())?,
+            not_after: timestamp(cert.validity().not_after.timestamp())?,
+            public_key,
+            basic_constraints,
+            key_usage,
+            unknown_critical,
+        })
+    }
+
+    /// Parses the single PEM `CERTIFICATE` in `text`.
+    pub fn from_pem(text: &str) -> Result<Self, CryptoError> {
+        let block = pem::parse_single(text)?;
+        if block.label != "CERTIFICATE" {
+            return Err(CryptoError::Pem {
+                reason: format!("label {:?} is not CERTIFICATE", block.label),
+            });
+        }
+        Self::from_der(&block.der)
+    }
+
+    /// Parses every PEM `CERTIFICATE` block in `text` (other blocks are refused).
+    pub fn all_from_pem(text: &str) -> Result<Vec<Self>, CryptoError> {
+        pem::parse_all(text)?
+            .into_iter()
+            .map(|block| {
+                if block.label == "CERTIFICATE" {
+                    Self::from_der(&block.der)
+                } else {
+                    Err(CryptoError::Pem {
+                        reason: format!("label {:?} is not CERTIFICATE", block.label),
+                    })
+                }
+            })
+            .collect()
+    }
+
+    /// The DER encoding, as received.
+    #[must_use]
+    pub fn der(&self) -> &[u8] {
+        &self.der
+    }
+
+    /// The subject distinguished name, for example `C=GB, O=eblplatform, CN=…`.
+    #[must_use]
+    pub fn subject(&self) -> &str {
+        &self.subject
+    }
+
+    /// Start of the validity period.
+    #[must_use]
+    pub fn not_before(&self) -> DateTime<Utc> {
+        self.not_before
+    }
+
+    /// End of the validity period.
+    #[must_use]
+    pub fn not_after(&self) -> DateTime<Utc> {
+        self.not_after
+    }
+
+    /// The subject public key.
+    #[must_use]
+    pub fn public_key(&self) -> &PublicKey {
+        &self.public_key
+    }
+
+    /// Whether basicConstraints marks this certificate as a CA.
+    #[must_use]
+    pub fn is_ca(&self) -> bool {
+        matches!(self.basic_constraints, Some((true, _)))
+    }
+
+    /// Whether this certificate is signed by `issuer`'s key and names it as issuer.
+    fn check_issued_by(&self, issuer: &Certificate) -> Result<(), String> {
+        if self.issuer_raw != issuer.subject_raw {
+            return Err(format!(
+                "issuer name does not match the subject of {:?}",
+                issuer.subject
+            ));
+        }
+        issuer
+            .public_key
+            .verify_x509(&self.signature_oid, &self.tbs, &self.signature)
+    }
+
+    fn check_time(&self, index: usize, at: DateTime<Utc>) -> Result<(), CryptoError> {
+        if at < self.not_before {
+            return Err(CryptoError::CertificateNotYetValid {
+                index,
+                subject: self.subject.clone(),
+                not_before: self.not_before.to_rfc3339(),
+            });
+        }
+        if at > self.not_after {
+            return Err(CryptoError::CertificateExpired {
+                index,
+                subject: self.subject.clone(),
+                not_after: self.not_after.to_rfc3339(),
+            });
+        }
+        Ok(())
+    }
+
+    /// As an issuer of `below_cas` CA certificates plus a leaf, is this a CA allowed to sign?
+    fn check_can_issue(&self, below_cas: usize) -> Result<(), String> {
+        match self.basic_constraints {
+            Some((true, path_len)) => {
+                if let Some(limit) = path_len
+                    && u32::try_from(below_cas).map_or(true, |n| n > limit)
+                {
+                    return Err(format!("path length constraint {limit} exceeded"));
+                }
+            }
+            _ => return Err("issuer is not a CA (basicConstraints cA is not set)".into()),
+        }
+        if let Some((_, false)) = self.key_usage {
+            return Err("issuer key usage does not include keyCertSign".into());
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Certificate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Certificate")
+            .field("subject", &self.subject)
+            .field("not_before", &self.not_before)
+            .field("not_after", &self.not_after)
+            .field("public_key", &self.public_key)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The trust anchors a chain must end at: each is a subject name and a key, given as a
+/// (usually self-signed) certificate.
+///
+/// ```
+/// use ebl::crypto::{jws, x509::CertificateAnchors};
+///
+/// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+/// let root = std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?;
+/// let anchors = CertificateAnchors::from_pem(&root)?;
+///
+/// let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+/// let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap_or_default();
+/// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
+///
+/// let at = "2026-06-01T00:00:00Z".parse()?;
+/// let leaf_key = anchors.verify_chain(&chain, at)?;
+/// assert_eq!(&leaf_key, chain[0].public_key());
+///
+/// let too_late = "2040-01-01T00:00:00Z".parse()?;
+/// let err = anchors.verify_chain(&chain, too_late).unwrap_err();
+/// assert_eq!(err.code(), ebl::ErrorCode::CryptoCertificateExpired);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CertificateAnchors {
+    anchors: Vec<Certificate>,
+}
+
+impl CertificateAnchors {
+    /// No anchors.
+    #[must_use]
+    pub fn new() -> Self {
+        CertificateAnchors::default()
+    }
+
+    /// Anchors from every `CERTIFICATE` block in a PEM text.
+    pub fn from_pem(text: &str) -> Result<Self, CryptoError> {
+        let mut anchors = CertificateAnchors::new();
+        anchors.add_pem(text)?;
+        Ok(anchors)
+    }
+
+    /// Adds every `CERTIFICATE` block in a PEM text; returns how many were added.
+    pub fn add_pem(&mut self, text: &str) -> Result<usize, CryptoError> {
+        let certs = Certificate::all_from_pem(text)?;
+        let count = certs.len();
+        self.anchors.extend(certs);
+        Ok(count)
+    }
+
+    /// Adds a DER certificate.
+    pub fn add_der(&mut self, der: &[u8]) -> Result<(), CryptoError> {
+        self.anchors.push(Certificate::from_der(der)?);
+        Ok(())
+    }
+
+    /// Adds a parsed certificate.
+    pub fn add(&mut self, certificate: Certificate) {
+        self.anchors.push(certificate);
+    }
+
+    /// The anchors.
+    #[must_use]
+    pub fn certificates(&self) -> &[Certificate] {
+        &self.anchors
+    }
+
+    /// Whether there are no anchors.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.anchors.is_empty()
+    }
+
+    fn anchor_for(&self, cert: &Certificate) -> Option<&Certificate> {
+        self.anchors
+            .iter()
+            .find(|a| a.subject_raw == cert.subject_raw && a.public_key == cert.public_key)
+    }
+
+    /// Checks `chain` (leaf first, as in `x5c`) at time `at` and returns the leaf's key.
+    ///
+    /// The chain may end with the anchor itself or with a certificate the anchor issued.
+    /// Errors, in the order checked: [`CryptoError::CertificateChainInvalid`] (broken link,
+    /// non-CA issuer, constraint, unknown critical extension),
+    /// [`CryptoError::CertificateUntrusted`] (no anchor reached), then
+    /// [`CryptoError::CertificateNotYetValid`] / [`CryptoError::CertificateExpired`] for the
+    /// first certificate outside its validity (index `chain.len()` means the anchor).
+    pub fn verify_chain(
+        &self,
+        chain: &[Certificate],
+        at: DateTime<Utc>,
+    ) -> Result<PublicKey, CryptoError> {
+        let invalid =
+            |index: usize, reason: String| CryptoError::CertificateChainInvalid { index, reason };
+        let leaf = chain
+            .first()
+            .ok_or_else(|| CryptoError::CertificateUntrusted {
+                reason: "empty certificate chain".into(),
+            })?;
+        if chain.len() > MAX_CHAIN_LENGTH {
+            return Err(invalid(
+                chain.len() - 1,
+                format!("chain longer than {MAX_CHAIN_LENGTH} certificates"),
+            ));
+        }
+        if let Some((false, _)) = leaf.key_usage {
+            return Err(invalid(
+                0,
+                "leaf key usage allows neither digitalSignature nor nonRepudiation".into(),
+            ));
+        }
+        let mut checked: Vec<(usize, &Certificate)> = Vec::new();
+        let mut anchor = None;
+        for (index, cert) in chain.iter().enumerate() {
+            if let Some(oid) = &cert.unknown_critical {
+                return Err(invalid(
+                    index,
+                    format!("unsupported critical extension {oid}"),
+                ));
+            }
+            checked.push((index, cert));
+            if let Some(found) = self.anchor_for(cert) {
+                anchor = Some((index, found));
+                break;
+            }
+            match chain.get(index + 1) {
+                Some(issuer) => {
+                    issuer
+                        .check_can_issue(index)
+                        .map_err(|r| invalid(index + 1, r))?;
+                    cert.check_issued_by(issuer)
+                        .map_err(|r| invalid(index, r))?;
+                }
+                None => {
+                    let issuer = self
+                        .anchors
+                        .iter()
+                        .find(|a| cert.check_issued_by(a).is_ok())
+                        .ok_or_else(|| CryptoError::CertificateUntrusted {
+                            reason: format!(
+                                "{:?} is not issued by any configured trust anchor",
+                                cert.subject
+                            ),
+                        })?;
+                    issuer
+                        .check_can_issue(index)
+                        .map_err(|r| invalid(index + 1, r))?;
+                    anchor = Some((index + 1, issuer));
+                }
+            }
+        }
+        let Some((anchor_index, anchor)) = anchor else {
+            return Err(CryptoError::CertificateUntrusted {
+                reason: "the chain does not reach a configured trust anchor".into(),
+            });
+        };
+        for (index, cert) in checked {
+            cert.check_time(index, at)?;
+        }
+        anchor.check_time(anchor_index, at)?;
+        Ok(leaf.public_key.clone())
+    }
+}

@@ -1,0 +1,65 @@
+//! The declaration macro shared by every DCSA object type of the model.
+
+/// Declares one DCSA object: every member optional (a missing required member is a validation
+/// finding, not a parse error), named exactly as in the JSON, skipped when absent, and every
+/// member the model does not know kept in `extra` so that re-serialising gives back the input.
+macro_rules! dcsa_object {
+    (
+        @document
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$field_meta:meta])* $json:literal => $field:ident : $ty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[serde(remote = "Self")]
+        pub struct $name {
+            $(
+                $(#[$field_meta])*
+                #[serde(rename = $json, default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$ty>,
+            )*
+            /// Members this model does not know (newer spec versions, extensions), kept
+            /// exactly as received and written back in place.
+            #[serde(flatten)]
+            pub extra: serde_json::Map<String, serde_json::Value>,
+            /// Members anywhere in the document that were an explicit `null`; they are
+            /// written back so the canonical bytes stay those received.
+            #[serde(skip)]
+            pub(crate) nulls: Vec<super::nulls::NullMember>,
+        }
+
+        impl $name {
+            /// The JSON member names this type models.
+            pub const FIELDS: &'static [&'static str] = &[$($json),*];
+        }
+    };
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$field_meta:meta])* $json:literal => $field:ident : $ty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        pub struct $name {
+            $(
+                $(#[$field_meta])*
+                #[serde(rename = $json, default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$ty>,
+            )*
+            /// Members this model does not know (newer spec versions, extensions), kept
+            /// exactly as received and written back in place.
+            #[serde(flatten)]
+            pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+
+        impl $name {
+            /// The JSON member names this type models.
+            pub const FIELDS: &'static [&'static str] = &[$($json),*];
+        }
+    };
+}
+
+pub(crate) use dcsa_object;

@@ -1,0 +1,44 @@
+//! Mutual recognition: does a receiving jurisdiction recognise this record as an electronic
+//! transferable record, criterion by criterion, with the law cited?
+//!
+//! - Each checkable criterion of `reference/legal.md` §6 ([`CriterionId`]) is one pure function
+//!   ([`assess`]) over the document, the history, the evidence, the trust store and the time,
+//!   giving [`CriterionStatus::Satisfied`], [`CriterionStatus::NotSatisfied`] or
+//!   [`CriterionStatus::Indeterminate`] with a reason.
+//! - Jurisdictions are data ([`RuleSet`]): the MLETR baseline, Singapore, China, the United
+//!   Kingdom and France ship embedded ([`Catalogue::embedded`]) and more can be loaded from
+//!   disk. Each cell says `required`, `required-stricter`, `factor`, `silent` or `unknown`, with
+//!   its citation and effective dates, so the law in force at each event applies.
+//! - Bilateral agreements are data too ([`Agreement`]); [`recognize`] accepts a [`Target`] built
+//!   from a jurisdiction or from one side of an agreement.
+//! - The [`Report`] is deterministic JSON naming the rule-data versions it used. It never says
+//!   a record is legally valid: the best verdict is
+//!   [`Verdict::RecognisedSubjectToReliability`].
+//!
+//! The data formats are documented in `core/rules/README.md`.
+
+mod criteria;
+mod criterion;
+mod engine;
+mod error;
+mod facts;
+mod from_title;
+mod report;
+pub mod rules;
+mod status;
+
+pub use criteria::{Context, assess};
+pub use criterion::CriterionId;
+pub use engine::recognize;
+pub use error::RecognitionError;
+pub use facts::{
+    ChangeOfMedium, Conflict, ConsentEvidence, Controller, EventFacts, EventKind, Evidence,
+    HistoryFacts, PartyFacts, RecognitionInput, RecordStatus, SignatureEvidence, TimeSource,
+};
+pub use from_title::party_name;
+pub use report::{
+    CriterionReport, Decisive, EventAssessment, Flag, FlagValue, Flags, NOTICE, REPORT_SCHEMA,
+    RegimeReport, Report,
+};
+pub use rules::{Agreement, Catalogue, Cell, CellParams, CellStatus, Confidence, RuleSet, Target};
+pub use status::{CriterionStatus, Effect, Outcome, Verdict};

@@ -1,0 +1,301 @@
+//! The set of loaded jurisdictions and agreements (the embedded ones, plus any from disk), and
+//! the [`Target`] a recognition request is evaluated against.
+
+use serde::{Deserialize, Serialize};
+
+use super::agreement::{Agreement, Instrument};
+use super::cell::Cell;
+use super::jurisdiction::{IndustryCover, Regime, RuleSet};
+use crate::recognition::RecognitionError;
+
+/// The rule files shipped inside the crate: `(source name, contents)`.
+const EMBEDDED_JURISDICTIONS: &[(&str, &str)] = &[
+    (
+        "embedded:jurisdictions/mletr.json",
+        include_str!("../../../rules/jurisdictions/mletr.json"),
+    ),
+    (
+        "embedded:jurisdictions/sg.json",
+        include_str!("../../../rules/jurisdictions/sg.json"),
+    ),
+    (
+        "embedded:jurisdictions/cn.json",
+        include_str!("../../../rules/jurisdictions/cn.json"),
+    ),
+    (
+        "embedded:jurisdictions/gb.json",
+        include_str!("../../../rules/jurisdictions/gb.json"),
+    ),
+    (
+        "embedded:jurisdictions/fr.json",
+        include_str!("../../../rules/jurisdictions/fr.json"),
+    ),
+];
+
+const EMBEDDED_AGREEMENTS: &[(&str, &str)] = &[(
+    "embedded:agreements/sg-cn-shenzhen.json",
+    include_str!("../../../rules/agreements/sg-cn-shenzhen.json"),
+)];
+
+/// Loaded jurisdictions and agreements.
+///
+/// ```
+/// use ebl::recognition::Catalogue;
+/// let catalogue = Catalogue::embedded()?;
+/// let ids: Vec<&str> = catalogue.jurisdictions().iter().map(|j| j.id.as_str()).collect();
+/// assert_eq!(ids, ["MLETR", "SG", "CN", "GB", "FR"]);
+/// let target = catalogue.agreement_target("sg-cn-shenzhen", "CN")?;
+/// assert_eq!(target.receiving, "CN");
+/// assert_eq!(target.layers.len(), 2);
+/// # Ok::<(), ebl::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalogue {
+    jurisdictions: Vec<RuleSet>,
+    agreements: Vec<Agreement>,
+}
+
+impl Catalogue {
+    /// An empty catalogue.
+    #[must_use]
+    pub fn new() -> Catalogue {
+        Catalogue::default()
+    }
+
+    /// The rule files shipped with the crate: MLETR baseline, SG, CN, GB, FR and the SG–CN
+    /// (Shenzhen) agreement model.
+    ///
+    /// # Errors
+    /// Only if an embedded file is invalid, which the test suite rules out.
+    pub fn embedded() -> crate::Result<Catalogue> {
+        let mut catalogue = Catalogue::new();
+        for (name, text) in EMBEDDED_JURISDICTIONS {
+            catalogue.add_jurisdiction(RuleSet::from_json(text.as_bytes(), name)?)?;
+        }
+        for (name, text) in EMBEDDED_AGREEMENTS {
+            catalogue.add_agreement(Agreement::from_json(text.as_bytes(), name)?)?;
+        }
+        Ok(catalogue)
+    }
+
+    /// Adds a jurisdiction, replacing one with the same id (so a newer file from disk can
+    /// supersede the embedded one).
+    pub fn add_jurisdiction(&mut self, rules: RuleSet) -> crate::Result<()> {
+        match self.jurisdictions.iter_mut().find(|j| j.id == rules.id) {
+            Some(existing) => *existing = rules,
+            None => self.jurisdictions.push(rules),
+        }
+        Ok(())
+    }
+
+    /// Adds an agreement (replacing one with the same id). Every side must name a loaded
+    /// jurisdiction.
+    ///
+    /// # Errors
+    /// [`RecognitionError::UnknownReference`] naming the missing jurisdiction.
+    pub fn add_agreement(&mut self, agreement: Agreement) -> crate::Result<()> {
+        if let Some(side) = agreement
+            .sides
+            .iter()
+            .find(|s| self.jurisdiction(&s.jurisdiction).is_none())
+        {
+            return Err(RecognitionError::UnknownReference {
+                what: "jurisdiction",
+                id: side.jurisdiction.clone(),
+                context: format!(" (side of agreement '{}')", agreement.id),
+            }
+            .into());
+        }
+        match self.agreements.iter_mut().find(|a| a.id == agreement.id) {
+            Some(existing) => *existing = agreement,
+            None => self.agreements.push(agreement),
+        }
+        Ok(())
+    }
+
+    /// Reads a jurisdiction file from disk and adds it.
+    ///
+    /// # Errors
+    /// [`crate::Error::Io`] if the file cannot be read, else as [`RuleSet::from_json`].
+    pub fn load_jurisdiction_file(&mut self, path: &std::path::Path) -> crate::Result<()> {
+        let bytes = read(path)?;
+        self.add_jurisdiction(RuleSet::from_json(&bytes, &path.display().to_string())?)
+    }
+
+    /// Reads an agreement file from disk and adds it.
+    ///
+    /// # Errors
+    /// [`crate::Error::Io`] if the file cannot be read, else as [`Agreement::from_json`] and
+    /// [`Catalogue::add_agreement`].
+    pub fn load_agreement_file(&mut self, path: &std::path::Path) -> crate::Result<()> {
+        let bytes = read(path)?;
+        self.add_agreement(Agreement::from_json(&bytes, &path.display().to_string())?)
+    }
+
+    /// Every jurisdiction, in load order.
+    #[must_use]
+    pub fn jurisdictions(&self) -> &[RuleSet] {
+        &self.jurisdictions
+    }
+
+    /// Every agreement, in load order.
+    #[must_use]
+    pub fn agreements(&self) -> &[Agreement] {
+        &self.agreements
+    }
+
+    /// The jurisdiction with this id.
+    #[must_use]
+    pub fn jurisdiction(&self, id: &str) -> Option<&RuleSet> {
+        self.jurisdictions.iter().find(|j| j.id == id)
+    }
+
+    /// The agreement with this id.
+    #[must_use]
+    pub fn agreement(&self, id: &str) -> Option<&Agreement> {
+        self.agreements.iter().find(|a| a.id == id)
+    }
+
+    /// The target for recognition in jurisdiction `id`.
+    ///
+    /// # Errors
+    /// [`RecognitionError::UnknownReference`] if no such jurisdiction is loaded.
+    pub fn jurisdiction_target(&self, id: &str) -> crate::Result<Target> {
+        let rules = self
+            .jurisdiction(id)
+            .ok_or_else(|| RecognitionError::UnknownReference {
+                what: "jurisdiction",
+                id: id.to_owned(),
+                context: String::new(),
+            })?;
+        Ok(Target::jurisdiction(rules))
+    }
+
+    /// The target for recognition under agreement `agreement`, on the side of the receiving
+    /// jurisdiction `side`: that jurisdiction's rules plus the agreement's clauses for it.
+    ///
+    /// # Errors
+    /// [`RecognitionError::UnknownReference`] if the agreement or the side is not known.
+    pub fn agreement_target(&self, agreement: &str, side: &str) -> crate::Result<Target> {
+        let a = self
+            .agreement(agreement)
+            .ok_or_else(|| RecognitionError::UnknownReference {
+                what: "agreement",
+                id: agreement.to_owned(),
+                context: String::new(),
+            })?;
+        let base = self
+            .jurisdiction(side)
+            .filter(|_| a.side(side).is_some())
+            .ok_or_else(|| RecognitionError::UnknownReference {
+                what: "agreement side",
+                id: side.to_owned(),
+                context: format!(" (in agreement '{agreement}')"),
+            })?;
+        Ok(Target::agreement(a, side, base)?)
+    }
+}
+
+fn read(path: &std::path::Path) -> crate::Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| crate::Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
+/// Which rule file a layer of cells comes from; named in every report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RulesSource {
+    /// `jurisdiction` or `agreement`.
+    pub kind: String,
+    /// The file's id.
+    pub id: String,
+    /// The rule-data version.
+    pub version: String,
+    /// `sha256:` digest of the canonical file.
+    pub digest: String,
+}
+
+/// A set of cells from one rule file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layer {
+    /// Where the cells come from.
+    pub source: RulesSource,
+    /// The cells.
+    pub cells: Vec<Cell>,
+}
+
+/// What a record is evaluated against: a receiving jurisdiction's rules, optionally with an
+/// agreement's clauses for that side layered on top (each layer is evaluated; the verdict takes
+/// the worst).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// `SG`, or `sg-cn-shenzhen/CN` for an agreement side.
+    pub id: String,
+    /// The receiving jurisdiction.
+    pub receiving: String,
+    /// The receiving jurisdiction's regime.
+    pub regime: Regime,
+    /// The industry-cover test of the receiving jurisdiction's file.
+    pub industry_cover: Option<IndustryCover>,
+    /// The agreement's instrument, for an agreement target.
+    pub instrument: Option<Instrument>,
+    /// The jurisdiction layer first, then the agreement layer if any.
+    pub layers: Vec<Layer>,
+}
+
+impl Target {
+    /// The target for one jurisdiction.
+    #[must_use]
+    pub fn jurisdiction(rules: &RuleSet) -> Target {
+        Target {
+            id: rules.id.clone(),
+            receiving: rules.id.clone(),
+            regime: rules.regime.clone(),
+            industry_cover: rules.industry_cover.clone(),
+            instrument: None,
+            layers: vec![Layer {
+                source: RulesSource {
+                    kind: "jurisdiction".to_owned(),
+                    id: rules.id.clone(),
+                    version: rules.version.clone(),
+                    digest: rules.digest.clone(),
+                },
+                cells: rules.cells.clone(),
+            }],
+        }
+    }
+
+    /// The target for side `side` of `agreement`, whose jurisdiction rules are `base`.
+    ///
+    /// # Errors
+    /// [`RecognitionError::UnknownReference`] if the agreement has no such side or `base` is
+    /// not that side's jurisdiction.
+    pub fn agreement(
+        agreement: &Agreement,
+        side: &str,
+        base: &RuleSet,
+    ) -> Result<Target, RecognitionError> {
+        let s = agreement
+            .side(side)
+            .filter(|s| s.jurisdiction == base.id)
+            .ok_or_else(|| RecognitionError::UnknownReference {
+                what: "agreement side",
+                id: side.to_owned(),
+                context: format!(" (in agreement '{}')", agreement.id),
+            })?;
+        let mut target = Target::jurisdiction(base);
+        target.id = format!("{}/{}", agreement.id, side);
+        target.instrument = Some(agreement.instrument.clone());
+        target.layers.push(Layer {
+            source: RulesSource {
+                kind: "agreement".to_owned(),
+                id: agreement.id.clone(),
+                version: agreement.version.clone(),
+                digest: agreement.digest.clone(),
+            },
+            cells: agreement.cells_for(s),
+        });
+        Ok(target)
+    }
+}

@@ -1,0 +1,240 @@
+//! A jurisdiction's rule file: its regime, industry-cover test and one cell per criterion and
+//! period.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::cell::Cell;
+use super::parse::{self, invalid, typed};
+use crate::json::{self, JsonPath, Value};
+use crate::recognition::{CriterionId, RecognitionError};
+use crate::trust::EvidenceMatcher;
+
+/// The schema identifier a jurisdiction file declares.
+pub const JURISDICTION_SCHEMA: &str = "ebl-recognition-rules/1";
+
+/// What the regime says about records issued before it came into force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EarlierRecords {
+    /// The regime does not apply to them (e.g. UK ETDA 2023).
+    NotCovered,
+    /// Not established.
+    Unknown,
+}
+
+/// The statute (or model law) that makes electronic transferable records possible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regime {
+    /// The instrument(s) and commencement provision.
+    pub citation: String,
+    /// When it came into force; `None` for a model law used as a baseline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<DateTime<FixedOffset>>,
+    /// What it says about records issued before `effective_from`.
+    pub earlier_records: EarlierRecords,
+    /// Notes (uncertain dates and why).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// The industry-cover test (for example the International Group of P&I Clubs list).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndustryCover {
+    /// Evidence that gives cover; every platform used must hold one at the time of its events.
+    pub evidence: Vec<EvidenceMatcher>,
+    /// The source of the industry rule.
+    pub citation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRuleSet {
+    schema: String,
+    id: String,
+    name: String,
+    version: String,
+    #[serde(default)]
+    sources: Option<String>,
+    regime: Regime,
+    #[serde(default)]
+    industry_cover: Option<IndustryCover>,
+    cells: Vec<Value>,
+}
+
+/// One jurisdiction's rules, validated.
+///
+/// ```
+/// use ebl::recognition::{Catalogue, CellStatus, CriterionId};
+/// let catalogue = Catalogue::embedded()?;
+/// let sg = catalogue.jurisdiction("SG").unwrap();
+/// let at = "2026-01-01T00:00:00Z".parse()?;
+/// let cell = sg.cell_at(CriterionId::PaperToElectronic, at).unwrap();
+/// assert_eq!(cell.status, CellStatus::RequiredStricter);
+/// assert!(cell.citation.contains("16M"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSet {
+    /// The jurisdiction's id (`SG`, `CN`, `GB`, `FR`, `MLETR`).
+    pub id: String,
+    /// A readable name.
+    pub name: String,
+    /// The rule-data version (named in every report).
+    pub version: String,
+    /// `sha256:` digest of the RFC 8785 canonical form of the file.
+    pub digest: String,
+    /// Where the research behind the file is (e.g. `reference/legal.md §2`).
+    pub sources: Option<String>,
+    /// The regime.
+    pub regime: Regime,
+    /// The industry-cover test, if the file defines one.
+    pub industry_cover: Option<IndustryCover>,
+    /// Every cell, in file order.
+    pub cells: Vec<Cell>,
+}
+
+impl RuleSet {
+    /// Parses and validates a jurisdiction file.
+    ///
+    /// Refused, with the file name and JSON path: malformed JSON, unknown members, an unknown
+    /// criterion id, a cell without citation, parameters that do not fit the criterion, two
+    /// cells of one criterion in force at once, and a criterion with no cell in force for some
+    /// period from the regime's start on.
+    ///
+    /// # Errors
+    /// [`RecognitionError`] (codes 8xx) or a JSON error.
+    pub fn from_json(bytes: &[u8], source_name: &str) -> crate::Result<RuleSet> {
+        let value = json::parse(bytes)?;
+        Ok(RuleSet::from_value(&value, source_name)?)
+    }
+
+    /// Validates an already-parsed jurisdiction file (see [`RuleSet::from_json`]).
+    ///
+    /// # Errors
+    /// As [`RuleSet::from_json`].
+    pub fn from_value(value: &Value, source: &str) -> Result<RuleSet, RecognitionError> {
+        let root = JsonPath::root();
+        let raw: RawRuleSet = typed(value, source, &root)?;
+        if raw.schema != JURISDICTION_SCHEMA {
+            return Err(invalid(
+                source,
+                &root.key("schema"),
+                format!(
+                    "unsupported schema '{}', expected '{JURISDICTION_SCHEMA}'",
+                    raw.schema
+                ),
+            ));
+        }
+        for (name, text) in [("id", &raw.id), ("version", &raw.version)] {
+            if text.trim().is_empty() {
+                return Err(invalid(source, &root.key(name), format!("empty {name}")));
+            }
+        }
+        if raw.regime.citation.trim().is_empty() {
+            return Err(RecognitionError::MissingCitation {
+                source_name: source.to_owned(),
+                path: root.key("regime").to_string(),
+            });
+        }
+        if let Some(cover) = &raw.industry_cover
+            && cover.citation.trim().is_empty()
+        {
+            return Err(RecognitionError::MissingCitation {
+                source_name: source.to_owned(),
+                path: root.key("industry_cover").to_string(),
+            });
+        }
+        let mut cells = Vec::with_capacity(raw.cells.len());
+        for (i, v) in raw.cells.iter().enumerate() {
+            let path = root.key("cells").index(i);
+            cells.push((
+                parse::cell(v, source, &path, raw.regime.effective_from)?,
+                path,
+            ));
+        }
+        parse::check_overlaps(&cells, source)?;
+        check_coverage(&cells, raw.regime.effective_from, source)?;
+        Ok(RuleSet {
+            id: raw.id,
+            name: raw.name,
+            version: raw.version,
+            digest: parse::digest(value),
+            sources: raw.sources,
+            regime: raw.regime,
+            industry_cover: raw.industry_cover,
+            cells: cells.into_iter().map(|(c, _)| c).collect(),
+        })
+    }
+
+    /// The cell for `criterion` in force at `at`, if any.
+    #[must_use]
+    pub fn cell_at(&self, criterion: CriterionId, at: DateTime<Utc>) -> Option<&Cell> {
+        self.cells
+            .iter()
+            .find(|c| c.criterion == criterion && c.in_force(at))
+    }
+
+    /// Whether the regime was in force at `at`.
+    #[must_use]
+    pub fn regime_in_force(&self, at: DateTime<Utc>) -> bool {
+        self.regime
+            .effective_from
+            .is_none_or(|from| from.with_timezone(&Utc) <= at)
+    }
+}
+
+/// Every criterion must have a cell in force at every instant from the regime's start on.
+fn check_coverage(
+    cells: &[(Cell, JsonPath)],
+    start: Option<DateTime<FixedOffset>>,
+    source: &str,
+) -> Result<(), RecognitionError> {
+    let incomplete = |message: String| RecognitionError::Incomplete {
+        source_name: source.to_owned(),
+        path: JsonPath::root().key("cells").to_string(),
+        message,
+    };
+    for &criterion in CriterionId::ALL {
+        let mut mine: Vec<&Cell> = cells
+            .iter()
+            .map(|(c, _)| c)
+            .filter(|c| c.criterion == criterion)
+            .collect();
+        // Overlaps are already excluded, so ordering by start orders the periods.
+        mine.sort_by_key(|c| c.effective_from.map(|f| f.with_timezone(&Utc)));
+        let Some(first) = mine.first() else {
+            return Err(incomplete(format!("criterion '{criterion}' has no cell")));
+        };
+        let starts_in_time = match (first.effective_from, start) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(from), Some(start)) => from <= start,
+        };
+        if !starts_in_time {
+            return Err(incomplete(format!(
+                "criterion '{criterion}' has no cell in force when the regime starts"
+            )));
+        }
+        let mut end = first.effective_until;
+        for next in mine.iter().skip(1) {
+            match (end, next.effective_from) {
+                (Some(until), Some(from)) if until == from => end = next.effective_until,
+                (Some(until), _) => {
+                    return Err(incomplete(format!(
+                        "criterion '{criterion}' has no cell in force from {until}"
+                    )));
+                }
+                (None, _) => end = None,
+            }
+        }
+        if let Some(until) = end {
+            return Err(incomplete(format!(
+                "criterion '{criterion}' has no cell in force from {until}"
+            )));
+        }
+    }
+    Ok(())
+}

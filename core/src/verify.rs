@@ -1,0 +1,227 @@
+//! One entry point for any eBL file: detect its format and run that format's verification.
+//!
+//! This is what `ebl verify`, `ebl_verify` (C) and `ebl.verify` (Python) call, so that the
+//! three give the same verdict on the same bytes.
+//!
+//! ```
+//! use ebl::verify::{verify_bytes, VerifyContext};
+//!
+//! let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+//! let mut context = VerifyContext::at("2026-11-26T00:00:00Z".parse()?);
+//! for name in ["ed25519-carrier.example.com", "ed25519-eblplatform.example.com"] {
+//!     context.add_keys(&std::fs::read(format!("{dir}/keys-public/{name}.public.jwk"))?)?;
+//! }
+//! let envelope = std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?;
+//! let verification = verify_bytes(&envelope, &context)?;
+//! assert!(verification.valid);
+//! assert_eq!(verification.format.as_str(), "dcsa-pint-envelope");
+//!
+//! let err = verify_bytes(b"%PDF-1.7", &context).unwrap_err();
+//! assert_eq!(err.code(), ebl::ErrorCode::JsonSyntax);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::crypto::x509::Certificate;
+use crate::crypto::{KeySet, PublicKey};
+use crate::detect::{Format, detect};
+use crate::json::parse;
+use crate::pint::{EnvelopeReport, PintTrust, ResponseCode, VerifyOptions, verify_parsed_envelope};
+use crate::report::{Finding, is_clean};
+
+/// Everything a verifier is told besides the file: whom to trust and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyContext {
+    /// Keys, certificate anchors and platform bindings for DCSA signatures.
+    pub pint: PintTrust,
+    /// The time at which keys and certificates must be valid.
+    pub at: DateTime<Utc>,
+    /// The receiving platform's code, for the PINT recipient check (`None`: not checked).
+    pub receiving_platform: Option<String>,
+}
+
+impl VerifyContext {
+    /// A context that trusts nobody yet, at time `at`.
+    #[must_use]
+    pub fn at(at: DateTime<Utc>) -> VerifyContext {
+        VerifyContext {
+            pint: PintTrust::default(),
+            at,
+            receiving_platform: None,
+        }
+    }
+
+    /// Trusts the public keys in `bytes`, whatever their form: a JWK, a JWK Set, a PEM
+    /// public key, a PEM or DER X.509 certificate (its key), or a private key in PEM or JWK
+    /// form (its public half). Returns how many keys were added; keys already trusted are
+    /// skipped.
+    pub fn add_keys(&mut self, bytes: &[u8]) -> crate::Result<usize> {
+        let keys = read_public_keys(bytes)?;
+        let mut added = 0;
+        for (kid, key) in keys {
+            if self.pint.verifier.keys.find_key(&key).is_some() {
+                continue;
+            }
+            let kid = kid.filter(|k| self.pint.verifier.keys.get(k).is_none());
+            self.pint.verifier.keys.insert(kid, key)?;
+            added += 1;
+        }
+        Ok(added)
+    }
+
+    /// Trusts the root certificates in `bytes` (PEM, one or more, or DER) as anchors for
+    /// `x5c` chains. Returns how many were added.
+    pub fn add_anchors(&mut self, bytes: &[u8]) -> crate::Result<usize> {
+        let certificates = read_certificates(bytes)?;
+        let count = certificates.len();
+        for certificate in certificates {
+            self.pint.verifier.anchors.add(certificate);
+        }
+        Ok(count)
+    }
+}
+
+fn read_certificates(bytes: &[u8]) -> crate::Result<Vec<Certificate>> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.contains("-----BEGIN") => Ok(Certificate::all_from_pem(text)?),
+        _ => Ok(vec![Certificate::from_der(bytes)?]),
+    }
+}
+
+/// Reads public keys (with their `kid`s) from a file of any supported form.
+fn read_public_keys(bytes: &[u8]) -> crate::Result<Vec<(Option<String>, PublicKey)>> {
+    let text = std::str::from_utf8(bytes).ok().map(str::trim_start);
+    match text {
+        Some(t) if t.starts_with('{') => {
+            let value = parse(bytes)?;
+            let is_private = value.get("d").is_some()
+                || value
+                    .get("keys")
+                    .and_then(Value::as_array)
+                    .is_some_and(|keys| keys.iter().any(|k| k.get("d").is_some()));
+            let value = if is_private {
+                public_view(&value)
+            } else {
+                value
+            };
+            let set = KeySet::from_jwks(&value)?;
+            Ok(set.iter().map(|e| (e.kid.clone(), e.key.clone())).collect())
+        }
+        Some(t) if t.contains("-----BEGIN CERTIFICATE") => Ok(Certificate::all_from_pem(t)?
+            .into_iter()
+            .take(1)
+            .map(|c| (None, c.public_key().clone()))
+            .collect()),
+        Some(t) if t.contains("PRIVATE KEY-----") => {
+            let key = crate::crypto::PrivateKey::from_pem(t, &ring::rand::SystemRandom::new())?;
+            Ok(vec![(None, key.public_key().clone())])
+        }
+        Some(t) if t.contains("-----BEGIN") => Ok(vec![(None, PublicKey::from_pem(t)?)]),
+        _ => Ok(vec![(
+            None,
+            Certificate::from_der(bytes)?.public_key().clone(),
+        )]),
+    }
+}
+
+/// A JWK or JWK Set with the private members removed.
+fn public_view(value: &Value) -> Value {
+    const PRIVATE: [&str; 6] = ["d", "p", "q", "dp", "dq", "qi"];
+    let strip = |jwk: &Value| match jwk {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(k, _)| !PRIVATE.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ),
+        other => other.clone(),
+    };
+    match value.get("keys").and_then(Value::as_array) {
+        Some(keys) => serde_json::json!({"keys": keys.iter().map(strip).collect::<Vec<_>>()}),
+        None => strip(value),
+    }
+}
+
+/// The verdict on one file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verification {
+    /// Whether the file passed every check of its format.
+    pub valid: bool,
+    /// The format it was read as.
+    #[serde(serialize_with = "serialize_format")]
+    pub format: Format,
+    /// Every finding, errors and warnings.
+    pub findings: Vec<Finding>,
+    /// For a PINT envelope: the response code a receiving platform would answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_code: Option<ResponseCode>,
+    /// The document's own reference (`transportDocumentReference`, B/L number, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_reference: Option<String>,
+    /// The checksum that identifies the document's content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_checksum: Option<String>,
+    /// The full PINT report, for a PINT envelope.
+    #[serde(skip)]
+    pub pint: Option<Box<EnvelopeReport>>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn serialize_format<S: serde::Serializer>(format: &Format, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(format.as_str())
+}
+
+/// Detects the format of `bytes` and verifies them.
+///
+/// `Err` means the bytes cannot be evaluated: not JSON, or not a format `ebl` knows. Every
+/// problem *with* a document of a known format is a finding, and `valid` is false.
+pub fn verify_bytes(bytes: &[u8], context: &VerifyContext) -> crate::Result<Verification> {
+    let value = parse(bytes)?;
+    verify_value(&value, context)
+}
+
+/// [`verify_bytes`] for a value already parsed strictly.
+pub fn verify_value(value: &Value, context: &VerifyContext) -> crate::Result<Verification> {
+    let format = detect(value);
+    match format {
+        Format::PintEnvelope => {
+            let envelope = crate::json::from_value(value, &crate::json::JsonPath::root())?;
+            let mut options = VerifyOptions::at(context.at);
+            options
+                .receiving_platform
+                .clone_from(&context.receiving_platform);
+            let report = verify_parsed_envelope(&envelope, &context.pint, &options);
+            Ok(Verification {
+                valid: report.is_accepted(),
+                format,
+                findings: report.findings.clone(),
+                response_code: Some(report.response_code),
+                document_reference: report.transport_document_reference.clone(),
+                document_checksum: Some(report.transport_document_checksum.clone()),
+                pint: Some(Box::new(report)),
+            })
+        }
+        Format::TransportDocument => {
+            let document = crate::model::TransportDocument::from_value(value)?;
+            let findings = document.validate();
+            Ok(Verification {
+                valid: is_clean(&findings),
+                format,
+                findings,
+                response_code: None,
+                document_reference: document.reference().map(str::to_owned),
+                document_checksum: Some(crate::checksum::canonical_json_sha256(value)),
+                pint: None,
+            })
+        }
+        Format::IssuanceRequest | Format::OpenAttestationV2 | Format::Unknown => {
+            Err(crate::Error::UnsupportedFormat {
+                format: format.as_str().to_owned(),
+            })
+        }
+    }
+}

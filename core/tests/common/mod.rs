@@ -1,0 +1,46 @@
+//! Shared fixtures for the integration tests: fixed keys, parties and paths.
+#![allow(dead_code)]
+
+use ebl::crypto::PrivateKey;
+use ebl::pint::{Signer, TransactionParty};
+use ring::rand::SystemRandom;
+
+/// The shared reference material that sits beside the repository.
+pub fn shared(path: &str) -> String {
+    format!("{}/../../shared/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The pint-demo directory.
+pub fn pint_demo(path: &str) -> String {
+    shared(&format!("specs/dcsa/examples/pint-demo/{path}"))
+}
+
+pub fn read(path: &str) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// An Ed25519 key from a fixed seed: Ed25519 signatures are deterministic, so everything
+/// signed with these keys is the same on every run.
+pub fn ed25519_key(seed_byte: u8) -> PrivateKey {
+    let seed = [seed_byte; 32];
+    let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed).expect("seed");
+    let public = ring::signature::KeyPair::public_key(&pair)
+        .as_ref()
+        .to_vec();
+    let b64 = |b: &[u8]| ebl::crypto::b64::encode_url(b);
+    let jwk =
+        serde_json::json!({"kty": "OKP", "crv": "Ed25519", "d": b64(&seed), "x": b64(&public)});
+    PrivateKey::from_jwk(&jwk, &SystemRandom::new()).expect("private JWK")
+}
+
+pub fn signer(seed_byte: u8) -> Signer {
+    Signer::new(ed25519_key(seed_byte))
+}
+
+pub fn party(platform: &str, name: &str, code: &str) -> TransactionParty {
+    TransactionParty::new(platform, name, platform, code)
+}
+
+pub fn at(text: &str) -> chrono::DateTime<chrono::Utc> {
+    text.parse().expect("RFC 3339 time")
+}

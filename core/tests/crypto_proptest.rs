@@ -1,0 +1,94 @@
+//! Properties: what is signed verifies, and any single bit flip in the compact string fails.
+
+use ebl::crypto::{AlgorithmSet, KeyType, PrivateKey, jws};
+use proptest::prelude::*;
+use ring::rand::SystemRandom;
+use std::sync::OnceLock;
+
+fn keys() -> &'static [PrivateKey] {
+    static KEYS: OnceLock<Vec<PrivateKey>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let rng = SystemRandom::new();
+        let mut keys: Vec<PrivateKey> = [KeyType::Ed25519, KeyType::P256, KeyType::P384]
+            .into_iter()
+            .map(|t| PrivateKey::generate(t, &rng).expect("generate"))
+            .collect();
+        let pem = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../testdata/crypto/rsa2048.pkcs8.pem"
+        ))
+        .expect("RSA fixture");
+        keys.push(PrivateKey::from_pem(&pem, &rng).expect("RSA key"));
+        keys
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn sign_then_verify(payload in proptest::collection::vec(any::<u8>(), 0..512), which in 0usize..4, kid in proptest::option::of("[a-zA-Z0-9_-]{1,20}")) {
+        let rng = SystemRandom::new();
+        let key = &keys()[which];
+        let header = jws::JwsHeader { kid, ..Default::default() };
+        let compact = jws::sign_compact(&payload, key, &header, &rng).expect("sign");
+        let verified = jws::verify_compact(&compact, key.public_key(), &AlgorithmSet::default()).expect("verify");
+        prop_assert_eq!(verified.payload(), &payload[..]);
+    }
+
+    #[test]
+    fn any_single_bit_flip_fails(payload in proptest::collection::vec(any::<u8>(), 0..64), which in 0usize..4, position in any::<prop::sample::Index>(), bit in 0u8..8) {
+        let rng = SystemRandom::new();
+        let key = &keys()[which];
+        let compact = jws::sign_compact(&payload, key, &jws::JwsHeader::default(), &rng).expect("sign");
+        let mut bytes = compact.into_bytes();
+        let i = position.index(bytes.len());
+        bytes[i] ^= 1 << bit;
+        // A flip that leaves ASCII cannot even be presented as a string: that is a failure too.
+        if let Ok(text) = String::from_utf8(bytes) {
+            prop_assert!(jws::verify_compact(&text, key.public_key(), &AlgorithmSet::default()).is_err());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Arbitrary bytes never panic any parser; they are refused with an error.
+    #[test]
+    fn parsers_refuse_garbage_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let rng = SystemRandom::new();
+        prop_assert!(ebl::crypto::PublicKey::from_spki_der(&bytes).is_err());
+        prop_assert!(PrivateKey::from_pkcs8_der(&bytes, &rng).is_err());
+        prop_assert!(ebl::crypto::x509::Certificate::from_der(&bytes).is_err());
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = ebl::crypto::PublicKey::from_jwk_bytes(&bytes);
+        let _ = ebl::crypto::PublicKey::from_pem(&text);
+        let _ = jws::decode_compact(&text);
+    }
+
+    /// Mutating one byte of a valid SPKI is either refused or yields a well-formed key.
+    #[test]
+    fn spki_mutations_do_not_panic(which in 0usize..4, position in any::<prop::sample::Index>(), value in any::<u8>()) {
+        let mut spki = keys()[which].public_key().to_spki_der();
+        let i = position.index(spki.len());
+        spki[i] = value;
+        if let Ok(key) = ebl::crypto::PublicKey::from_spki_der(&spki) {
+            prop_assert_eq!(ebl::crypto::PublicKey::from_spki_der(&key.to_spki_der()).ok(), Some(key));
+        }
+    }
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<PrivateKey>();
+    check::<ebl::crypto::PublicKey>();
+    check::<ebl::crypto::KeySet>();
+    check::<ebl::crypto::x509::CertificateAnchors>();
+    check::<ebl::crypto::x509::Certificate>();
+    check::<jws::Verifier>();
+    check::<jws::VerifiedJws>();
+    check::<jws::UnverifiedJws>();
+    check::<ebl::Error>();
+}
