@@ -17,6 +17,7 @@
 //! | the unsalted content, as `getData` | [`WrappedDocument::data`] |
 //! | DID proof (`OpenAttestationSignature2018`) | [`verify_did_proof`], [`sign_did`] |
 //! | DNS identity (`openatts …` TXT answers supplied as data) | [`verify_dns_txt`] |
+//! | title-escrow event log (supplied as data) → [`crate::title::History`] | [`title_history_from_log`] |
 //! | TradeTrust B/L ↔ DCSA eBL 3.0 | [`tradetrust_bl`] |
 //!
 //! ```
@@ -73,6 +74,7 @@ mod merkle;
 mod obfuscate;
 mod proof;
 mod salt;
+mod title_events;
 pub mod tradetrust_bl;
 mod verify;
 mod wrap;
@@ -87,6 +89,7 @@ pub use proof::{
     verify_did_proof,
 };
 pub use salt::{SaltSource, UuidV4Salts, is_uuid_v4, salt_primitive};
+pub use title_events::title_history_from_log;
 pub use verify::{Verification, Verifier};
 pub use wrap::{wrap, wrap_batch};
 
