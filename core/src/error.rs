@@ -66,6 +66,11 @@ pub enum Error {
     /// An argument given by the caller is not usable; the message says which and why.
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
+    /// An OpenAttestation / TradeTrust operation failed (see
+    /// [`OaError`](crate::openattestation::OaError)).
+    #[cfg(feature = "openattestation")]
+    #[error(transparent)]
+    OpenAttestation(#[from] crate::openattestation::OaError),
     /// Reading or writing a file failed.
     #[error("{path}: {message}")]
     Io {
@@ -90,6 +95,8 @@ impl Error {
             Error::Trust(e) => e.code(),
             Error::Recognition(e) => e.code(),
             Error::InvalidArgument(_) => ErrorCode::InvalidArgument,
+            #[cfg(feature = "openattestation")]
+            Error::OpenAttestation(e) => e.code(),
             Error::Io { .. } => ErrorCode::Io,
         }
     }
@@ -222,6 +229,29 @@ error_codes! {
     TitleUnsupportedVersion = 500,
     /// A title history could not be serialised.
     TitleSerialize = 501,
+
+    // 6xx OpenAttestation / TradeTrust
+    /// An OpenAttestation document lacks the v2 shape an operation needs.
+    OaMalformed = 600,
+    /// A member name OpenAttestation v2 cannot hash (contains `.`, or a top-level `__proto__`).
+    OaUnhashableKey = 601,
+    /// A salt is not a UUID v4.
+    OaInvalidSalt = 602,
+    /// The random number generator failed while salting.
+    OaRandom = 603,
+    /// A batch with no documents.
+    OaEmptyBatch = 604,
+    /// An obfuscation path is malformed or names nothing.
+    OaObfuscationPath = 605,
+    /// An obfuscation that would produce a document failing verification once saved.
+    OaUnsafeObfuscation = 606,
+    /// A salted value cannot be read back.
+    OaUnsalt = 607,
+    /// A key, address or signature for the DID proof is unusable.
+    OaKey = 608,
+    /// TradeTrust bill-of-lading data cannot be mapped.
+    OaMapping = 609,
+
     // 7xx trust stores and trust lists
     /// A trust-store file is not of the documented shape.
     TrustStoreInvalid = 700,

@@ -29,6 +29,8 @@ pub mod detect;
 pub mod error;
 pub mod json;
 pub mod model;
+#[cfg(feature = "openattestation")]
+pub mod openattestation;
 pub mod pint;
 pub mod recognition;
 pub mod report;

@@ -58,6 +58,67 @@ pub fn to_js_string(value: &Value) -> String {
     out
 }
 
+/// What JavaScript's `JSON.stringify(value, null, indent)` returns: [`to_js_string`] with
+/// each member and element on its own line, indented by `indent` spaces per level, `": "`
+/// between a name and its value, and empty objects and arrays written as `{}` and `[]`.
+///
+/// As in JavaScript, `indent` is capped at 10 and an `indent` of 0 gives the compact form.
+/// OpenAttestation tools save wrapped documents this way (with `indent` 2), so producing the
+/// same file bytes as the JavaScript library needs it.
+///
+/// ```
+/// use ebl::json::{parse, to_js_string_pretty};
+/// let v = parse(br#"{"a": [1, {}], "b": {"c": []}}"#)?;
+/// assert_eq!(to_js_string_pretty(&v, 2), "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": {\n    \"c\": []\n  }\n}");
+/// # Ok::<(), ebl::Error>(())
+/// ```
+#[must_use]
+pub fn to_js_string_pretty(value: &Value, indent: usize) -> String {
+    let mut out = String::new();
+    if indent == 0 {
+        write_value(&mut out, value, KeyOrder::Insertion);
+    } else {
+        write_pretty(&mut out, value, indent.min(10), 0);
+    }
+    out
+}
+
+fn write_pretty(out: &mut String, value: &Value, indent: usize, level: usize) {
+    let newline = |out: &mut String, level: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(' ', indent * level));
+    };
+    match value {
+        Value::Array(items) if !items.is_empty() => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, level + 1);
+                write_pretty(out, item, indent, level + 1);
+            }
+            newline(out, level);
+            out.push(']');
+        }
+        Value::Object(map) if !map.is_empty() => {
+            out.push('{');
+            for (i, (key, item)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, level + 1);
+                write_js_string(out, key);
+                out.push_str(": ");
+                write_pretty(out, item, indent, level + 1);
+            }
+            newline(out, level);
+            out.push('}');
+        }
+        other => write_value(out, other, KeyOrder::Insertion),
+    }
+}
+
 /// Appends the `JSON.stringify` form of a string (quotes included) to `out`.
 pub fn write_js_string(out: &mut String, s: &str) {
     out.push('"');

@@ -29,7 +29,8 @@ mod parse;
 mod path;
 
 pub use canonical::{
-    canonical_string, canonicalize, canonicalize_bytes, to_js_string, write_js_string,
+    canonical_string, canonicalize, canonicalize_bytes, to_js_string, to_js_string_pretty,
+    write_js_string,
 };
 pub use error::JsonError;
 pub use number::{format_js_number, number_as_f64, write_js_number};

@@ -1,0 +1,126 @@
+//! Wrapping: salting raw data, computing its `targetHash`, and joining a batch under one
+//! Merkle root.
+
+use serde_json::{Map, Value};
+
+use super::digest::{Scratch, digest};
+use super::merkle::MerkleTree;
+use super::salt::{SaltSource, salt_data};
+use super::{OaError, SCHEMA_V2, WrappedDocument};
+
+/// Wraps one raw OpenAttestation v2 document (the `data` of the result), as
+/// OpenAttestation's `wrapDocument` does: every primitive is salted with a salt from `salts`,
+/// `signature.proof` is empty and `merkleRoot` equals `targetHash`.
+///
+/// Members are written in JavaScript property order (array-index names first), so with the
+/// same salts the result is byte for byte what the JavaScript library writes. The raw data is
+/// not checked against OpenAttestation's JSON schema (issuers, identity proof); wrapping
+/// arbitrary data is allowed, as OpenAttestation's `__unsafe__` wrappers allow it.
+///
+/// ```
+/// use ebl::openattestation::{wrap, UuidV4Salts};
+/// let raw = serde_json::json!({"blNumber": "SGCNM21566325", "packages": [{"weight": 10}]});
+/// let rng = ring::rand::SystemRandom::new();
+/// let doc = wrap(&raw, &mut UuidV4Salts::new(&rng))?;
+/// assert!(doc.verify().is_valid());
+/// assert_eq!(doc.data()?, raw);
+/// # Ok::<(), ebl::Error>(())
+/// ```
+///
+/// # Errors
+/// [`OaError::Malformed`] if `data` is not an object, [`OaError::KeyWithDot`] for a member
+/// name with `.`, [`OaError::UnprotectedMember`] for a member the hash would not cover,
+/// [`OaError::InvalidSalt`] if the salt source gives something other than a UUID v4.
+pub fn wrap(data: &Value, salts: &mut dyn SaltSource) -> crate::Result<WrappedDocument> {
+    wrap_with(data, salts, &mut Scratch::default())
+}
+
+fn wrap_with(
+    data: &Value,
+    salts: &mut dyn SaltSource,
+    scratch: &mut Scratch,
+) -> crate::Result<WrappedDocument> {
+    if !data.is_object() {
+        return Err(OaError::malformed("$", "the raw document must be a JSON object").into());
+    }
+    if matches!(data.get(""), Some(Value::Object(m)) if !m.is_empty())
+        || matches!(data.get(""), Some(Value::Array(a)) if !a.is_empty())
+    {
+        return Err(OaError::UnprotectedMember {
+            path: "$.data['']".to_owned(),
+            message: "OpenAttestation flattens the members of a top-level \"\" without a prefix, so they could replace other members in the hash".to_owned(),
+        }
+        .into());
+    }
+    let salted = salt_data(data, salts, &mut Vec::new())?;
+    let d = digest(&salted, &[], scratch)?;
+    let target = hex::encode(d.target_hash);
+    let mut doc = Map::new();
+    doc.insert("version".into(), Value::String(SCHEMA_V2.into()));
+    doc.insert("data".into(), salted);
+    doc.insert("signature".into(), signature(&target, &[], &target));
+    Ok(WrappedDocument::from_object(doc))
+}
+
+fn signature(target: &str, proof: &[[u8; 32]], root: &str) -> Value {
+    let mut s = Map::new();
+    s.insert("type".into(), Value::String("SHA3MerkleProof".into()));
+    s.insert("targetHash".into(), Value::String(target.to_owned()));
+    s.insert(
+        "proof".into(),
+        Value::Array(
+            proof
+                .iter()
+                .map(|p| Value::String(hex::encode(p)))
+                .collect(),
+        ),
+    );
+    s.insert("merkleRoot".into(), Value::String(root.to_owned()));
+    Value::Object(s)
+}
+
+/// Wraps several raw documents under one Merkle root, as `wrapDocuments` does: each gets its
+/// own `targetHash`, the shared `merkleRoot` and the proof from its leaf to the root.
+///
+/// One DID signature or one token-registry entry then covers the whole batch. TradeTrust
+/// uses the root as the token id, so transferable eBLs are wrapped one per batch.
+///
+/// ```
+/// use ebl::openattestation::{wrap_batch, UuidV4Salts};
+/// let rng = ring::rand::SystemRandom::new();
+/// let raws: Vec<_> = (0..5).map(|i| serde_json::json!({"n": i})).collect();
+/// let docs = wrap_batch(&raws, &mut UuidV4Salts::new(&rng))?;
+/// assert!(docs.iter().all(|d| d.verify().is_valid()));
+/// assert!(docs.iter().all(|d| d.merkle_root() == docs[0].merkle_root()));
+/// # Ok::<(), ebl::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`wrap`], naming the document; [`OaError::EmptyBatch`] for no documents.
+pub fn wrap_batch(
+    data: &[Value],
+    salts: &mut dyn SaltSource,
+) -> crate::Result<Vec<WrappedDocument>> {
+    if data.is_empty() {
+        return Err(OaError::EmptyBatch.into());
+    }
+    let mut scratch = Scratch::default();
+    let mut docs = Vec::with_capacity(data.len());
+    let mut targets = Vec::with_capacity(data.len());
+    for raw in data {
+        let doc = wrap_with(raw, salts, &mut scratch)?;
+        let target = doc
+            .target_hash()
+            .and_then(super::digest::decode_lower_hex32)
+            .ok_or_else(|| crate::Error::InvalidArgument("internal: no target hash".into()))?;
+        targets.push(target);
+        docs.push(doc);
+    }
+    let tree = MerkleTree::new(&targets);
+    let root = hex::encode(tree.root());
+    for (doc, target) in docs.iter_mut().zip(&targets) {
+        let proof = tree.proof(target).unwrap_or_default();
+        doc.set_signature(signature(&hex::encode(target), &proof, &root));
+    }
+    Ok(docs)
+}
