@@ -3,6 +3,7 @@
 mod demo;
 mod files;
 mod inspect_cmd;
+mod oa_cmd;
 mod party;
 mod pint_cmd;
 mod verify_cmd;
@@ -85,6 +86,13 @@ enum Command {
         /// This receiver's platform code: the last transaction must be addressed to it.
         #[arg(long, value_name = "CODE")]
         platform: Option<String>,
+        /// Trust an Ethereum address to sign OpenAttestation DID proofs. Repeatable.
+        #[arg(long = "ethereum-address", value_name = "0x…")]
+        ethereum_addresses: Vec<String>,
+        /// DNS TXT answers for OpenAttestation identity proofs: a JSON object of domain →
+        /// array of TXT strings (what a resolver returned; ebl makes no network calls).
+        #[arg(long = "dns-txt", value_name = "FILE")]
+        dns_txt: Option<PathBuf>,
         /// One JSON object per file (JSON Lines for several files).
         #[arg(long)]
         json: bool,
@@ -92,6 +100,9 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// OpenAttestation v2 (TradeTrust) documents: wrap, obfuscate, data, title.
+    #[command(subcommand)]
+    Oa(OaCommand),
     /// Show what a file contains, decoded (signatures are not checked).
     Inspect {
         /// Print the decoded content as JSON.
@@ -179,6 +190,46 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum OaCommand {
+    /// Wrap raw documents (salt, hash, merkle root); several files make one batch.
+    Wrap {
+        /// Raw OpenAttestation v2 documents (JSON).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write one wrapped document (default: standard output).
+        #[arg(short, long, conflicts_with = "out_dir")]
+        output: Option<PathBuf>,
+        /// Where to write a batch (one file per input, same names).
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+    },
+    /// Hide fields (selective disclosure); the document still verifies.
+    Obfuscate {
+        /// A wrapped document.
+        file: PathBuf,
+        /// A field to hide, as a dotted path (`shipper.address`, `packages.0.weight`). Repeatable.
+        #[arg(long = "path", required = true)]
+        paths: Vec<String>,
+        /// Where to write the result (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print the document's data without salts (what OpenAttestation's getData returns).
+    Data {
+        /// A wrapped document.
+        file: PathBuf,
+    },
+    /// Turn a TradeTrust title-escrow event log into a title history and replay it.
+    Title {
+        /// The event log (JSON; format in the `ebl::openattestation` docs).
+        log: PathBuf,
+        /// Print the history as JSON (the `ebl::title::History` format).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 /// What every step on an existing envelope needs.
 #[derive(clap::Args)]
 struct Step {
@@ -224,6 +275,8 @@ fn main() -> ExitCode {
             anchors,
             at,
             platform,
+            ethereum_addresses,
+            dns_txt,
             json,
             files,
         } => {
@@ -232,10 +285,26 @@ fn main() -> ExitCode {
                 anchors,
                 at: at.unwrap_or_else(Utc::now),
                 platform,
+                ethereum_addresses,
+                dns_txt,
                 json,
                 files,
             });
         }
+        Command::Oa(command) => match command {
+            OaCommand::Wrap {
+                files,
+                output,
+                out_dir,
+            } => oa_cmd::wrap_files(&files, output.as_deref(), out_dir.as_deref()),
+            OaCommand::Obfuscate {
+                file,
+                paths,
+                output,
+            } => oa_cmd::obfuscate(&file, &paths, output.as_deref()),
+            OaCommand::Data { file } => oa_cmd::data(&file),
+            OaCommand::Title { log, json } => oa_cmd::title(&log, json),
+        },
         Command::Demo { out } => demo::run(&out),
         Command::Inspect { json, file } => inspect_cmd::run(&file, json),
         Command::Keygen {

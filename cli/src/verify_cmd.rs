@@ -19,6 +19,8 @@ pub struct VerifyArgs {
     pub anchors: Vec<PathBuf>,
     pub at: chrono::DateTime<chrono::Utc>,
     pub platform: Option<String>,
+    pub ethereum_addresses: Vec<String>,
+    pub dns_txt: Option<PathBuf>,
     pub json: bool,
     pub files: Vec<PathBuf>,
 }
@@ -35,6 +37,17 @@ pub fn context(args: &VerifyArgs) -> Result<VerifyContext, Unusable> {
         context
             .add_anchors(&files::read(path)?)
             .map_err(|e| Unusable::at(path, e))?;
+    }
+    for address in &args.ethereum_addresses {
+        let parsed = address
+            .parse()
+            .map_err(|e| Unusable(format!("--ethereum-address {address}: {e}")))?;
+        context.openattestation.addresses.push(parsed);
+    }
+    if let Some(path) = &args.dns_txt {
+        let answers =
+            ebl::json::from_slice(&files::read(path)?).map_err(|e| Unusable::at(path, e))?;
+        context.openattestation.dns_txt = Some(answers);
     }
     Ok(context)
 }

@@ -37,6 +37,9 @@ use crate::report::{Finding, is_clean};
 pub struct VerifyContext {
     /// Keys, certificate anchors and platform bindings for DCSA signatures.
     pub pint: PintTrust,
+    /// Issuer identities for OpenAttestation (TradeTrust) documents.
+    #[cfg(feature = "openattestation")]
+    pub openattestation: OpenAttestationTrust,
     /// The time at which keys and certificates must be valid.
     pub at: DateTime<Utc>,
     /// The receiving platform's code, for the PINT recipient check (`None`: not checked).
@@ -49,6 +52,8 @@ impl VerifyContext {
     pub fn at(at: DateTime<Utc>) -> VerifyContext {
         VerifyContext {
             pint: PintTrust::default(),
+            #[cfg(feature = "openattestation")]
+            openattestation: OpenAttestationTrust::default(),
             at,
             receiving_platform: None,
         }
@@ -175,13 +180,40 @@ fn serialize_format<S: serde::Serializer>(format: &Format, s: S) -> Result<S::Ok
     s.serialize_str(format.as_str())
 }
 
+/// What an OpenAttestation verifier is told: the facts that would otherwise need DNS or an
+/// Ethereum node, supplied as data.
+#[cfg(feature = "openattestation")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpenAttestationTrust {
+    /// Ethereum addresses trusted to sign DID proofs (`OpenAttestationSignature2018`).
+    pub addresses: Vec<crate::openattestation::EthereumAddress>,
+    /// DNS TXT answers (domain → records) for DNS-TXT / DNS-DID identity proofs; `None`
+    /// leaves identity unchecked, which the report says.
+    pub dns_txt: Option<std::collections::BTreeMap<String, Vec<String>>>,
+}
+
 /// Detects the format of `bytes` and verifies them.
 ///
 /// `Err` means the bytes cannot be evaluated: not JSON, or not a format `ebl` knows. Every
 /// problem *with* a document of a known format is a finding, and `valid` is false.
+///
+/// DCSA documents must be I-JSON (RFC 8785 needs it); an OpenAttestation document is read as
+/// JavaScript reads it, since that is what its hashes were made from.
 pub fn verify_bytes(bytes: &[u8], context: &VerifyContext) -> crate::Result<Verification> {
-    let value = parse(bytes)?;
-    verify_value(&value, context)
+    match parse(bytes) {
+        Ok(value) => verify_value(&value, context),
+        #[cfg(feature = "openattestation")]
+        Err(strict) if strict.code() == crate::ErrorCode::JsonNumberOutOfRange => {
+            let lenient =
+                crate::json::parse_with(bytes, &crate::json::Limits::javascript_numbers())?;
+            if detect(&lenient) == Format::OpenAttestationV2 {
+                verify_value(&lenient, context)
+            } else {
+                Err(strict)
+            }
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// [`verify_bytes`] for a value already parsed strictly.
@@ -218,10 +250,75 @@ pub fn verify_value(value: &Value, context: &VerifyContext) -> crate::Result<Ver
                 pint: None,
             })
         }
-        Format::IssuanceRequest | Format::OpenAttestationV2 | Format::Unknown => {
-            Err(crate::Error::UnsupportedFormat {
-                format: format.as_str().to_owned(),
-            })
-        }
+        #[cfg(feature = "openattestation")]
+        Format::OpenAttestationV2 => Ok(verify_openattestation(value, context)?),
+        _ => Err(crate::Error::UnsupportedFormat {
+            format: format.as_str().to_owned(),
+        }),
     }
+}
+
+/// Integrity (target hash and merkle proof, as the OpenAttestation library checks it), then
+/// the issuer's identity with whatever the context supplies. Whether the token registry or
+/// document store has issued the document lives on chain and is reported as not checked.
+#[cfg(feature = "openattestation")]
+fn verify_openattestation(value: &Value, context: &VerifyContext) -> crate::Result<Verification> {
+    use crate::openattestation::{WrappedDocument, verify_did_proof, verify_dns_txt};
+    let document = WrappedDocument::from_value(value.clone())?;
+    let integrity = document.verify();
+    let mut findings = integrity.findings;
+    let data = document.data().ok();
+    let identity_types: Vec<String> = data
+        .as_ref()
+        .and_then(|d| d.get("issuers"))
+        .and_then(Value::as_array)
+        .map(|issuers| {
+            issuers
+                .iter()
+                .filter_map(|i| i.pointer("/identityProof/type").and_then(Value::as_str))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    let has_did = identity_types.iter().any(|t| t == "DID" || t == "DNS-DID");
+    let has_dns = identity_types
+        .iter()
+        .any(|t| t == "DNS-TXT" || t == "DNS-DID");
+    if has_did || document.as_value().get("proof").is_some() {
+        findings.extend(verify_did_proof(&document, &context.openattestation.addresses).findings);
+    }
+    match &context.openattestation.dns_txt {
+        Some(answers) if has_dns => {
+            findings.extend(verify_dns_txt(&document, answers, None).findings)
+        }
+        None if has_dns => findings.push(Finding::warning(
+            "oa-identity-not-checked",
+            "$.data.issuers",
+            "the issuer's DNS identity proof was not checked: no DNS TXT answers were supplied",
+        )),
+        _ => {}
+    }
+    if identity_types.iter().any(|t| t != "DID") {
+        findings.push(Finding::new(
+            crate::report::Severity::Info,
+            "oa-issuance-not-checked",
+            "$.signature.merkleRoot",
+            "whether the issuer's token registry or document store issued this merkleRoot is recorded on chain and was not checked",
+        ));
+    }
+    let reference = data.as_ref().and_then(|d| {
+        ["blNumber", "id"]
+            .iter()
+            .find_map(|k| d.get(*k).and_then(Value::as_str))
+            .map(str::to_owned)
+    });
+    Ok(Verification {
+        valid: is_clean(&findings),
+        format: Format::OpenAttestationV2,
+        findings,
+        response_code: None,
+        document_reference: reference,
+        document_checksum: document.target_hash().map(str::to_owned),
+        pint: None,
+    })
 }
