@@ -51,7 +51,7 @@ pub enum Error {
     Pint(#[from] PintError),
     /// The input is JSON, but not in a format this build of `ebl` verifies.
     #[error(
-        "not a format ebl can verify (detected: {format}); expected a DCSA PINT envelope, a DCSA transport document or an OpenAttestation v2 document"
+        "not a format ebl can verify (detected: {format}); expected a DCSA PINT envelope, transport document or issuance request, or an OpenAttestation v2 document"
     )]
     UnsupportedFormat {
         /// The detected format's name.

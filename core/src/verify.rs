@@ -250,6 +250,18 @@ pub fn verify_value(value: &Value, context: &VerifyContext) -> crate::Result<Ver
                 pint: None,
             })
         }
+        Format::IssuanceRequest => {
+            let report = crate::pint::verify_issuance_request(value, &context.pint, context.at);
+            Ok(Verification {
+                valid: report.valid,
+                format,
+                findings: report.findings,
+                response_code: None,
+                document_reference: report.transport_document_reference,
+                document_checksum: Some(report.document_checksum),
+                pint: None,
+            })
+        }
         #[cfg(feature = "openattestation")]
         Format::OpenAttestationV2 => Ok(verify_openattestation(value, context)?),
         _ => Err(crate::Error::UnsupportedFormat {

@@ -38,6 +38,7 @@
 
 mod builder;
 mod history;
+mod issuance;
 mod response;
 mod trust;
 mod types;
@@ -45,6 +46,7 @@ mod verify;
 
 pub use builder::{EnvelopeBuilder, Issuance, Signer};
 pub use history::{history_from_chain, party};
+pub use issuance::{IssuanceReport, Visualisation, sign_issuance_request, verify_issuance_request};
 pub use response::{sign_response, verify_response};
 pub use trust::PintTrust;
 pub use types::{
