@@ -370,12 +370,12 @@ pub fn verify_parsed_envelope(
         {
             outcome.fail(
                 LAST_ENTRY_CHECKSUM,
-                chain_path.index(chain.len() - 1).as_str(),
+                chain_path.index(chain.len().saturating_sub(1)).as_str(),
                 format!(
                     "the last chain entry's checksum is {last}, but the manifest signed {}",
                     manifest.last_envelope_transfer_chain_entry_signed_content_checksum
                 ),
-                Some(chain.len() - 1),
+                Some(chain.len().saturating_sub(1)),
             );
         }
         declared_documents.extend(manifest.ebl_visualisation_by_carrier.iter().cloned());
@@ -398,11 +398,11 @@ pub fn verify_parsed_envelope(
             .as_ref()
             .map(|r| r.ebl_platform.as_str());
         if addressed_to != Some(platform.as_str()) {
-            let index = chain.len() - 1;
+            let index = chain.len().saturating_sub(1);
             let tx = parsed_entries
                 .last()
                 .and_then(|e| e.as_ref())
-                .map_or(0, |e| e.transactions.len() - 1);
+                .map_or(0, |e| e.transactions.len().saturating_sub(1));
             outcome.fail(
                 WRONG_RECIPIENT,
                 chain_path.index(index).key("transactions").index(tx).key("recipient").as_str(),
