@@ -26,12 +26,28 @@
 use serde_json::Value;
 
 /// Lowercase hex SHA-256 of `bytes`.
+///
+/// ```
+/// // The checksum of an empty attachment.
+/// assert_eq!(
+///     ebl::checksum::sha256_hex(b""),
+///     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+/// );
+/// ```
 #[must_use]
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(ring::digest::digest(&ring::digest::SHA256, bytes))
 }
 
 /// Lowercase hex SHA-256 of the RFC 8785 canonical form of `value`.
+///
+/// ```
+/// use ebl::checksum::{canonical_json_sha256, sha256_hex};
+///
+/// let v = ebl::json::parse(br#"{ "b": 2, "a": 1 }"#)?;
+/// assert_eq!(canonical_json_sha256(&v), sha256_hex(br#"{"a":1,"b":2}"#));
+/// # Ok::<(), ebl::Error>(())
+/// ```
 #[must_use]
 pub fn canonical_json_sha256(value: &Value) -> String {
     sha256_hex(&crate::json::canonicalize(value))

@@ -31,6 +31,17 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Verification *verdicts* are not errors: a bad signature inside an envelope is a finding in
 /// a report. An `Error` means the input could not be evaluated at all (malformed, oversized,
 /// unsupported) or an operation such as signing could not be carried out.
+///
+/// ```
+/// use ebl::{json, Error, ErrorCode};
+///
+/// match json::parse(b"[1, 2") {
+///     Err(Error::Json(e)) => assert_eq!(e.code(), ErrorCode::JsonSyntax),
+///     other => panic!("expected a JSON error, got {other:?}"),
+/// }
+/// let err = Error::InvalidArgument("indent must be at most 10".into());
+/// assert_eq!(err.to_string(), "invalid argument: indent must be at most 10");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -83,6 +94,14 @@ pub enum Error {
 
 impl Error {
     /// The stable numeric code of this error, shared with the C and Python surfaces.
+    ///
+    /// ```
+    /// use ebl::{json, ErrorCode};
+    ///
+    /// let err = json::parse(b"\xff").unwrap_err();
+    /// assert_eq!(err.code(), ErrorCode::JsonInvalidUtf8);
+    /// assert_eq!(ebl::Error::InvalidArgument(String::new()).code(), ErrorCode::InvalidArgument);
+    /// ```
     #[must_use]
     pub fn code(&self) -> ErrorCode {
         match self {
@@ -119,6 +138,14 @@ macro_rules! error_codes {
         /// | 9xx | general |
         ///
         /// A code, once published, never changes meaning; retired codes are not reused.
+        ///
+        /// ```
+        /// use ebl::ErrorCode;
+        ///
+        /// assert_eq!(ErrorCode::JsonDuplicateKey.as_u32(), 101);
+        /// assert_eq!(ErrorCode::from_u32(101), Some(ErrorCode::JsonDuplicateKey));
+        /// assert_eq!(ErrorCode::JsonDuplicateKey.to_string(), "JsonDuplicateKey (101)");
+        /// ```
         #[repr(u32)]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
@@ -128,9 +155,20 @@ macro_rules! error_codes {
 
         impl ErrorCode {
             /// Every code, in numeric order.
+            ///
+            /// ```
+            /// use ebl::ErrorCode;
+            ///
+            /// assert!(ErrorCode::ALL.windows(2).all(|w| w[0].as_u32() < w[1].as_u32()));
+            /// assert!(ErrorCode::ALL.contains(&ErrorCode::Internal));
+            /// ```
             pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$name,)*];
 
             /// The code's `CamelCase` name, as used by the Python exception `.name`.
+            ///
+            /// ```
+            /// assert_eq!(ebl::ErrorCode::JsonTooDeep.name(), "JsonTooDeep");
+            /// ```
             #[must_use]
             pub fn name(self) -> &'static str {
                 match self { $(ErrorCode::$name => stringify!($name),)* }
@@ -303,6 +341,13 @@ error_codes! {
 
 impl ErrorCode {
     /// The numeric value.
+    ///
+    /// ```
+    /// use ebl::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::InvalidArgument.as_u32(), 900);
+    /// assert_eq!(ErrorCode::Io.as_u32(), 901);
+    /// ```
     #[must_use]
     pub fn as_u32(self) -> u32 {
         self as u32

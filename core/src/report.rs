@@ -17,6 +17,14 @@
 use serde::{Deserialize, Serialize};
 
 /// How much a finding matters.
+///
+/// ```
+/// use ebl::report::Severity;
+///
+/// assert_eq!(Severity::Warning.to_string(), "warning");
+/// assert_eq!(serde_json::to_string(&Severity::Error).unwrap(), r#""error""#);
+/// assert!(Severity::Error < Severity::Info); // sorting puts errors first
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -39,6 +47,16 @@ impl std::fmt::Display for Severity {
 }
 
 /// One observation about an input, with where it was made.
+///
+/// ```
+/// use ebl::report::{Finding, Severity};
+///
+/// let f = Finding::warning("unknown-code", "$.transportDocumentStatus", "not a DCSA status");
+/// assert_eq!((f.severity, f.path.as_str()), (Severity::Warning, "$.transportDocumentStatus"));
+/// let json = serde_json::to_value(&f).unwrap();
+/// assert_eq!(json["code"], "unknown-code");
+/// assert!(json.get("entry").is_none()); // only set for PINT transfer-chain entries
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// A stable, machine-readable code such as `required` or `checksum-mismatch`.
@@ -56,6 +74,14 @@ pub struct Finding {
 
 impl Finding {
     /// A finding of the given severity.
+    ///
+    /// ```
+    /// use ebl::report::{Finding, Severity};
+    ///
+    /// let f = Finding::new(Severity::Info, "note", "$.a", "for information");
+    /// assert_eq!(f.to_string(), "info [note] $.a: for information");
+    /// assert!(!f.is_error());
+    /// ```
     pub fn new(
         severity: Severity,
         code: impl Into<String>,
@@ -72,6 +98,12 @@ impl Finding {
     }
 
     /// An [`Severity::Error`] finding.
+    ///
+    /// ```
+    /// let f = ebl::report::Finding::error("required", "$.shipper", "missing");
+    /// assert_eq!(f.severity, ebl::report::Severity::Error);
+    /// assert!(f.is_error());
+    /// ```
     pub fn error(
         code: impl Into<String>,
         path: impl Into<String>,
@@ -81,6 +113,12 @@ impl Finding {
     }
 
     /// A [`Severity::Warning`] finding.
+    ///
+    /// ```
+    /// let f = ebl::report::Finding::warning("unknown-code", "$.status", "not in the code list");
+    /// assert_eq!(f.severity, ebl::report::Severity::Warning);
+    /// assert!(!f.is_error());
+    /// ```
     pub fn warning(
         code: impl Into<String>,
         path: impl Into<String>,
@@ -90,6 +128,12 @@ impl Finding {
     }
 
     /// The same finding, attached to a PINT transfer-chain entry.
+    ///
+    /// ```
+    /// let f = ebl::report::Finding::error("bad-signature", "$.signature", "does not verify").at_entry(2);
+    /// assert_eq!(f.entry, Some(2));
+    /// assert_eq!(f.to_string(), "error [bad-signature] entry 2 $.signature: does not verify");
+    /// ```
     #[must_use]
     pub fn at_entry(mut self, index: usize) -> Finding {
         self.entry = Some(index);
@@ -97,6 +141,13 @@ impl Finding {
     }
 
     /// Whether this finding makes its input fail.
+    ///
+    /// ```
+    /// use ebl::report::Finding;
+    ///
+    /// assert!(Finding::error("e", "$", "broken").is_error());
+    /// assert!(!Finding::warning("w", "$", "odd").is_error());
+    /// ```
     #[must_use]
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

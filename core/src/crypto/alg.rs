@@ -44,6 +44,13 @@ pub enum Algorithm {
 
 impl Algorithm {
     /// Every implemented algorithm.
+    ///
+    /// ```
+    /// use ebl::crypto::Algorithm;
+    ///
+    /// assert_eq!(Algorithm::ALL.len(), 9);
+    /// assert!(Algorithm::ALL.iter().all(|a| a.as_str().parse::<Algorithm>().ok() == Some(*a)));
+    /// ```
     pub const ALL: [Algorithm; 9] = [
         Algorithm::EdDSA,
         Algorithm::ES256,
@@ -57,6 +64,13 @@ impl Algorithm {
     ];
 
     /// The JOSE name (`"EdDSA"`, `"ES256"`, …).
+    ///
+    /// ```
+    /// use ebl::crypto::Algorithm;
+    ///
+    /// assert_eq!(Algorithm::EdDSA.as_str(), "EdDSA");
+    /// assert_eq!(Algorithm::ES384.to_string(), "ES384");
+    /// ```
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -73,6 +87,13 @@ impl Algorithm {
     }
 
     /// The key type this algorithm signs with.
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, KeyType};
+    ///
+    /// assert_eq!(Algorithm::ES256.key_type(), KeyType::P256);
+    /// assert_eq!(Algorithm::PS512.key_type(), KeyType::Rsa);
+    /// ```
     #[must_use]
     pub fn key_type(self) -> KeyType {
         match self {
@@ -90,6 +111,14 @@ impl Algorithm {
 
     /// Fails with [`CryptoError::AlgorithmKeyMismatch`] unless this algorithm can be used with
     /// a key of type `key_type`.
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, KeyType};
+    ///
+    /// assert!(Algorithm::RS256.check_key_type(KeyType::Rsa).is_ok());
+    /// let err = Algorithm::ES256.check_key_type(KeyType::Ed25519).unwrap_err();
+    /// assert_eq!(err.code(), ebl::ErrorCode::CryptoAlgorithmKeyMismatch);
+    /// ```
     pub fn check_key_type(self, key_type: KeyType) -> Result<(), CryptoError> {
         if self.key_type() == key_type {
             Ok(())
@@ -130,6 +159,15 @@ impl FromStr for Algorithm {
 }
 
 /// The type of an asymmetric key.
+///
+/// ```
+/// use ebl::crypto::{KeyType, PrivateKey};
+///
+/// let key = PrivateKey::generate(KeyType::P384, &ring::rand::SystemRandom::new())?;
+/// assert_eq!(key.key_type(), KeyType::P384);
+/// assert_eq!(KeyType::P384.to_string(), "P-384");
+/// # Ok::<(), ebl::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum KeyType {
@@ -146,6 +184,13 @@ pub enum KeyType {
 impl KeyType {
     /// The algorithm a key of this type signs with unless told otherwise: `EdDSA`, `ES256`,
     /// `ES384`, or `PS256` for RSA (the DCSA conformance toolkit's choice).
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, KeyType};
+    ///
+    /// assert_eq!(KeyType::Ed25519.default_algorithm(), Algorithm::EdDSA);
+    /// assert_eq!(KeyType::Rsa.default_algorithm(), Algorithm::PS256);
+    /// ```
     #[must_use]
     pub fn default_algorithm(self) -> Algorithm {
         match self {
@@ -188,6 +233,13 @@ pub struct AlgorithmSet {
 
 impl AlgorithmSet {
     /// A set holding exactly `algorithms`.
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, AlgorithmSet};
+    ///
+    /// let set = AlgorithmSet::new([Algorithm::ES256, Algorithm::EdDSA]);
+    /// assert_eq!(set.iter().collect::<Vec<_>>(), [Algorithm::EdDSA, Algorithm::ES256]);
+    /// ```
     #[must_use]
     pub fn new(algorithms: impl IntoIterator<Item = Algorithm>) -> Self {
         let mut set = AlgorithmSet::empty();
@@ -198,12 +250,26 @@ impl AlgorithmSet {
     }
 
     /// The empty set (accepts nothing).
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, AlgorithmSet};
+    ///
+    /// assert!(Algorithm::ALL.iter().all(|&a| !AlgorithmSet::empty().contains(a)));
+    /// ```
     #[must_use]
     pub const fn empty() -> Self {
         AlgorithmSet { bits: 0 }
     }
 
     /// This set plus `alg`.
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, AlgorithmSet};
+    ///
+    /// let set = AlgorithmSet::empty().with(Algorithm::ES384);
+    /// assert!(set.contains(Algorithm::ES384));
+    /// assert!(!set.contains(Algorithm::ES256));
+    /// ```
     #[must_use]
     pub fn with(self, alg: Algorithm) -> Self {
         AlgorithmSet {
@@ -212,6 +278,16 @@ impl AlgorithmSet {
     }
 
     /// This set without `alg`.
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, AlgorithmSet};
+    ///
+    /// // Everything but PKCS#1 v1.5 RSA.
+    /// let set = AlgorithmSet::default()
+    ///     .without(Algorithm::RS256).without(Algorithm::RS384).without(Algorithm::RS512);
+    /// assert!(!set.contains(Algorithm::RS256));
+    /// assert_eq!(set.iter().count(), 6);
+    /// ```
     #[must_use]
     pub fn without(self, alg: Algorithm) -> Self {
         AlgorithmSet {
@@ -220,12 +296,27 @@ impl AlgorithmSet {
     }
 
     /// Whether `alg` is allowed.
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, AlgorithmSet};
+    ///
+    /// assert!(AlgorithmSet::default().contains(Algorithm::EdDSA));
+    /// assert!(!AlgorithmSet::new([Algorithm::PS256]).contains(Algorithm::RS256));
+    /// ```
     #[must_use]
     pub fn contains(self, alg: Algorithm) -> bool {
         self.bits & Self::bit(alg) != 0
     }
 
     /// The allowed algorithms, in [`Algorithm::ALL`] order.
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, AlgorithmSet};
+    ///
+    /// let set: AlgorithmSet = [Algorithm::PS256, Algorithm::EdDSA].into_iter().collect();
+    /// let names: Vec<&str> = set.iter().map(Algorithm::as_str).collect();
+    /// assert_eq!(names, ["EdDSA", "PS256"]);
+    /// ```
     pub fn iter(self) -> impl Iterator<Item = Algorithm> {
         Algorithm::ALL
             .into_iter()
@@ -233,6 +324,14 @@ impl AlgorithmSet {
     }
 
     /// Fails with [`CryptoError::AlgorithmNotAllowed`] unless `alg` is in the set.
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, AlgorithmSet};
+    ///
+    /// let policy = AlgorithmSet::new([Algorithm::EdDSA]);
+    /// assert!(policy.check(Algorithm::EdDSA).is_ok());
+    /// assert_eq!(policy.check(Algorithm::RS256).unwrap_err().code(), ebl::ErrorCode::CryptoAlgorithmNotAllowed);
+    /// ```
     pub fn check(self, alg: Algorithm) -> Result<(), CryptoError> {
         if self.contains(alg) {
             Ok(())

@@ -24,12 +24,27 @@ const STANDARD: GeneralPurpose = GeneralPurpose::new(
 );
 
 /// Encodes bytes as unpadded base64url (RFC 7515 §2).
+///
+/// ```
+/// assert_eq!(ebl::crypto::b64::encode_url(&[0xfb, 0xff]), "-_8");
+/// assert_eq!(ebl::crypto::b64::encode_url(b"{}"), "e30");
+/// ```
 #[must_use]
 pub fn encode_url(bytes: &[u8]) -> String {
     URL.encode(bytes)
 }
 
 /// Decodes canonical unpadded base64url; `what` names the field in the error.
+///
+/// ```
+/// use ebl::crypto::b64::decode_url;
+///
+/// assert_eq!(decode_url("-_8", "signature")?, [0xfb, 0xff]);
+/// assert!(decode_url("-_8=", "signature").is_err()); // padding
+/// assert!(decode_url("-_9", "signature").is_err()); // stray bits: a second spelling of the same bytes
+/// assert!(decode_url("+/8", "signature").unwrap_err().to_string().contains("signature"));
+/// # Ok::<(), ebl::crypto::CryptoError>(())
+/// ```
 pub fn decode_url(text: &str, what: &str) -> Result<Vec<u8>, CryptoError> {
     URL.decode(text).map_err(|e| CryptoError::InvalidBase64 {
         what: what.to_owned(),
@@ -39,12 +54,25 @@ pub fn decode_url(text: &str, what: &str) -> Result<Vec<u8>, CryptoError> {
 }
 
 /// Encodes bytes as padded standard base64 (as used by `x5c`).
+///
+/// ```
+/// assert_eq!(ebl::crypto::b64::encode_standard(&[0xfb, 0xff]), "+/8=");
+/// ```
 #[must_use]
 pub fn encode_standard(bytes: &[u8]) -> String {
     STANDARD.encode(bytes)
 }
 
 /// Decodes canonical padded standard base64; `what` names the field in the error.
+///
+/// ```
+/// use ebl::crypto::b64::decode_standard;
+///
+/// assert_eq!(decode_standard("+/8=", "x5c[0]")?, [0xfb, 0xff]);
+/// assert!(decode_standard("+/8", "x5c[0]").is_err()); // padding is required
+/// assert!(decode_standard("-_8=", "x5c[0]").is_err()); // base64url alphabet
+/// # Ok::<(), ebl::crypto::CryptoError>(())
+/// ```
 pub fn decode_standard(text: &str, what: &str) -> Result<Vec<u8>, CryptoError> {
     STANDARD
         .decode(text)

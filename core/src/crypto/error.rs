@@ -9,6 +9,19 @@ use crate::error::ErrorCode;
 /// an unknown key ([`CryptoError::UnknownKey`]), an expired certificate
 /// ([`CryptoError::CertificateExpired`]) or a chain that does not reach a trust anchor
 /// ([`CryptoError::CertificateUntrusted`]).
+///
+/// ```
+/// use ebl::crypto::{Algorithm, CryptoError, PublicKey};
+///
+/// let key = PublicKey::from_jwk(&serde_json::json!({
+///     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+/// }))?;
+/// let err = key.verify(Algorithm::EdDSA, b"message", &[0; 64]).unwrap_err();
+/// assert_eq!(err, CryptoError::SignatureInvalid);
+/// assert!(matches!(key.verify(Algorithm::ES256, b"message", &[0; 64]),
+///     Err(CryptoError::AlgorithmKeyMismatch { .. })));
+/// # Ok::<(), ebl::crypto::CryptoError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CryptoError {
@@ -149,6 +162,16 @@ pub enum CryptoError {
 
 impl CryptoError {
     /// The stable code of this error.
+    ///
+    /// ```
+    /// use ebl::crypto::CryptoError;
+    /// use ebl::ErrorCode;
+    ///
+    /// assert_eq!(CryptoError::AlgNone.code(), ErrorCode::CryptoAlgNone);
+    /// let err = "HS256".parse::<ebl::crypto::Algorithm>().unwrap_err();
+    /// assert_eq!(err.code(), ErrorCode::CryptoHmacAlgorithm);
+    /// assert_eq!(ebl::Error::from(err).code(), ErrorCode::CryptoHmacAlgorithm);
+    /// ```
     #[must_use]
     pub fn code(&self) -> ErrorCode {
         match self {

@@ -108,6 +108,20 @@ impl PublicKey {
     /// be `sig`; `alg`, if present, must fit the key. Coordinates must have their exact
     /// length and RSA integers no leading zero. A JWK carrying private members (`d`, …) is
     /// refused: use [`crate::crypto::PrivateKey::from_jwk`] for those.
+    ///
+    /// ```
+    /// use ebl::crypto::{KeyType, PublicKey};
+    ///
+    /// let key = PublicKey::from_jwk(&serde_json::json!({
+    ///     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+    /// }))?;
+    /// assert_eq!(key.key_type(), KeyType::Ed25519);
+    /// // The RFC 8037 key pair, private half included: refused as a public key.
+    /// let private = serde_json::json!({"kty": "OKP", "crv": "Ed25519",
+    ///     "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", "d": "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"});
+    /// assert_eq!(PublicKey::from_jwk(&private).unwrap_err().code(), ebl::ErrorCode::CryptoKeyRejected);
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     pub fn from_jwk(jwk: &Value) -> Result<Self, CryptoError> {
         let jwk = as_object(jwk)?;
         if let Some(name) = PRIVATE_MEMBERS.iter().find(|m| jwk.contains_key(**m)) {
@@ -119,11 +133,33 @@ impl PublicKey {
     }
 
     /// Parses JWK JSON text strictly (duplicate members are an error) and imports it.
+    ///
+    /// ```
+    /// use ebl::crypto::{KeyType, PublicKey};
+    ///
+    /// let key = PublicKey::from_jwk_bytes(br#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#)?;
+    /// assert_eq!(key.key_type(), KeyType::Ed25519);
+    /// // A repeated member is refused before the key is even looked at.
+    /// let twice = br#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","x":"AA"}"#;
+    /// assert_eq!(PublicKey::from_jwk_bytes(twice).unwrap_err().code(), ebl::ErrorCode::JsonDuplicateKey);
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     pub fn from_jwk_bytes(json: &[u8]) -> crate::Result<Self> {
         Ok(Self::from_jwk(&crate::json::parse(json)?)?)
     }
 
     /// The public JWK of this key: `kty`, `crv`, `x`, `y` / `n`, `e`.
+    ///
+    /// ```
+    /// use ebl::crypto::PublicKey;
+    ///
+    /// let jwk = serde_json::json!({"kty": "OKP", "crv": "Ed25519",
+    ///     "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", "kid": "dropped", "use": "sig"});
+    /// let key = PublicKey::from_jwk(&jwk)?;
+    /// assert_eq!(key.to_jwk(), serde_json::json!({"kty": "OKP", "crv": "Ed25519",
+    ///     "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}));
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     #[must_use]
     pub fn to_jwk(&self) -> Value {
         let mut map = Map::new();
@@ -158,6 +194,17 @@ impl PublicKey {
 
     /// The RFC 7638 JWK thumbprint: base64url(SHA-256) of the required members in
     /// lexicographic order, without whitespace.
+    ///
+    /// ```
+    /// use ebl::crypto::PublicKey;
+    ///
+    /// // RFC 8037 Appendix A.3.
+    /// let key = PublicKey::from_jwk(&serde_json::json!({
+    ///     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+    /// }))?;
+    /// assert_eq!(key.thumbprint(), "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k");
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     #[must_use]
     pub fn thumbprint(&self) -> String {
         // Every member value is base64url or a fixed name, so no JSON escaping is needed.

@@ -29,6 +29,18 @@ use super::x509::{Certificate, CertificateAnchors};
 use super::{Algorithm, AlgorithmSet, CryptoError, KeySet, PrivateKey, PublicKey, b64};
 
 /// The header members a signer chooses. Everything else in the protected header is fixed.
+///
+/// ```
+/// use ebl::crypto::{jws, Algorithm, KeyType, PrivateKey};
+///
+/// let rng = ring::rand::SystemRandom::new();
+/// let key = PrivateKey::generate(KeyType::P256, &rng)?;
+/// let header = jws::JwsHeader { kid: Some("k1".into()), typ: Some("JOSE".into()), ..Default::default() };
+/// let decoded = jws::decode_compact(&jws::sign_compact(b"{}", &key, &header, &rng)?)?;
+/// assert_eq!(decoded.header().alg(), Algorithm::ES256); // alg: None means the key's default
+/// assert_eq!((decoded.header().kid(), decoded.header().typ()), (Some("k1"), Some("JOSE")));
+/// # Ok::<(), ebl::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JwsHeader {
     /// The algorithm; `None` means the key's default ([`PrivateKey::algorithm`]).
@@ -48,6 +60,20 @@ pub struct JwsHeader {
 /// The protected header holds `alg`, then `kid`, `x5c`, `typ`, `cty` when set. Fails with
 /// [`CryptoError::AlgorithmKeyMismatch`] if `header.alg` does not fit the key and with
 /// [`CryptoError::CertificateKeyMismatch`] if the `x5c` leaf does not hold the signing key.
+///
+/// ```
+/// use ebl::crypto::{jws, PrivateKey};
+///
+/// // RFC 8037 Appendix A.4 (Ed25519 is deterministic, so the JWS is too).
+/// let rng = ring::rand::SystemRandom::new();
+/// let key = PrivateKey::from_jwk(&serde_json::json!({"kty": "OKP", "crv": "Ed25519",
+///     "d": "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A",
+///     "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}), &rng)?;
+/// let compact = jws::sign_compact(b"Example of Ed25519 signing", &key, &jws::JwsHeader::default(), &rng)?;
+/// assert_eq!(compact, "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg");
+/// # Ok::<(), ebl::crypto::CryptoError>(())
+/// ```
 pub fn sign_compact(
     payload: &[u8],
     key: &PrivateKey,
@@ -92,6 +118,21 @@ pub fn sign_compact(
 }
 
 /// The protected header of a received JWS, parsed and checked for shape.
+///
+/// ```
+/// use ebl::crypto::{jws, Algorithm};
+///
+/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+/// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+/// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+/// // The PINT demo envelope manifest, signed by the platform with its certificate chain.
+/// let decoded = jws::decode_compact(manifest)?;
+/// let header = decoded.header();
+/// assert_eq!(header.alg(), Algorithm::EdDSA);
+/// assert_eq!(header.kid(), Some("YLFVnyMkSsFTvj-H"));
+/// assert_eq!(header.x5c().len(), 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProtectedHeader {
     alg: Algorithm,
@@ -178,24 +219,69 @@ impl ProtectedHeader {
     }
 
     /// `alg`.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, Algorithm};
+    ///
+    /// // RFC 8037 Appendix A.4.
+    /// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+    ///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+    /// assert_eq!(jws::decode_compact(compact)?.header().alg(), Algorithm::EdDSA);
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn alg(&self) -> Algorithm {
         self.alg
     }
 
     /// `kid`, if present.
+    ///
+    /// ```
+    /// use ebl::crypto::jws;
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// assert_eq!(jws::decode_compact(manifest)?.header().kid(), Some("YLFVnyMkSsFTvj-H"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn kid(&self) -> Option<&str> {
         self.kid.as_deref()
     }
 
     /// `x5c` certificates as DER, leaf first (empty if absent).
+    ///
+    /// ```
+    /// use ebl::crypto::jws;
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// let decoded = jws::decode_compact(manifest)?;
+    /// let x5c = decoded.header().x5c();
+    /// assert_eq!(x5c.len(), 3); // leaf, intermediate CA, root CA
+    /// assert!(x5c.iter().all(|der| der.first() == Some(&0x30))); // DER SEQUENCEs
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn x5c(&self) -> &[Vec<u8>] {
         &self.x5c
     }
 
     /// The `x5c` certificates parsed (errors name the position in the chain).
+    ///
+    /// ```
+    /// use ebl::crypto::jws;
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
+    /// assert!(chain[0].subject().ends_with("CN=ed25519-eblplatform.example.com"));
+    /// assert!(chain[2].subject().ends_with("CN=Test Root CA"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn x5c_certificates(&self) -> Result<Vec<Certificate>, CryptoError> {
         self.x5c
             .iter()
@@ -212,24 +298,71 @@ impl ProtectedHeader {
     }
 
     /// `typ`, if present.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, KeyType, PrivateKey};
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let key = PrivateKey::generate(KeyType::Ed25519, &rng)?;
+    /// let header = jws::JwsHeader { typ: Some("JWT".into()), ..Default::default() };
+    /// let compact = jws::sign_compact(b"{}", &key, &header, &rng)?;
+    /// assert_eq!(jws::decode_compact(&compact)?.header().typ(), Some("JWT"));
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn typ(&self) -> Option<&str> {
         self.typ.as_deref()
     }
 
     /// `cty`, if present.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, KeyType, PrivateKey};
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let key = PrivateKey::generate(KeyType::Ed25519, &rng)?;
+    /// let header = jws::JwsHeader { cty: Some("json".into()), ..Default::default() };
+    /// let decoded = jws::decode_compact(&jws::sign_compact(b"{}", &key, &header, &rng)?)?;
+    /// assert_eq!((decoded.header().cty(), decoded.header().typ()), (Some("json"), None));
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn cty(&self) -> Option<&str> {
         self.cty.as_deref()
     }
 
     /// The extension names listed in `crit` (verification refuses any).
+    ///
+    /// ```
+    /// use ebl::crypto::{b64, jws, AlgorithmSet, KeyType, PrivateKey};
+    ///
+    /// let key = PrivateKey::generate(KeyType::Ed25519, &ring::rand::SystemRandom::new())?;
+    /// let header = b64::encode_url(br#"{"alg":"EdDSA","crit":["exp"],"exp":1}"#);
+    /// let compact = format!("{header}.e30.{}", b64::encode_url(&[0; 64]));
+    /// let decoded = jws::decode_compact(&compact)?;
+    /// assert_eq!(decoded.header().crit(), ["exp"]);
+    /// // No extension is supported, so verification refuses it before looking at the signature.
+    /// let err = decoded.verify(key.public_key(), &AlgorithmSet::default()).unwrap_err();
+    /// assert_eq!(err.code(), ebl::ErrorCode::CryptoUnknownCritical);
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn crit(&self) -> &[String] {
         &self.crit
     }
 
     /// The whole header as parsed, members in received order.
+    ///
+    /// ```
+    /// use ebl::crypto::{b64, jws};
+    ///
+    /// let header = b64::encode_url(br#"{"alg":"EdDSA","x-platform":"CAR1"}"#);
+    /// let decoded = jws::decode_compact(&format!("{header}.e30.AA"))?;
+    /// let members: Vec<&String> = decoded.header().json().keys().collect();
+    /// assert_eq!(members, ["alg", "x-platform"]);
+    /// assert_eq!(decoded.header().json()["x-platform"], "CAR1");
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn json(&self) -> &Map<String, Value> {
         &self.json
@@ -237,6 +370,21 @@ impl ProtectedHeader {
 }
 
 /// A JWS that has been parsed but not verified. Nothing in it is trustworthy yet.
+///
+/// ```
+/// use ebl::crypto::{jws, AlgorithmSet};
+///
+/// // RFC 8037 Appendix A.4.
+/// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+/// # let key = ebl::crypto::PublicKey::from_jwk(&serde_json::json!({
+/// #     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}))?;
+/// let unverified = jws::decode_compact(compact)?;
+/// assert_eq!(unverified.payload(), b"Example of Ed25519 signing"); // readable, not yet trusted
+/// let verified = unverified.verify(&key, &AlgorithmSet::default())?;
+/// assert_eq!(verified.payload(), unverified.payload());
+/// # Ok::<(), ebl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnverifiedJws {
     compact: String,
@@ -252,6 +400,20 @@ pub struct UnverifiedJws {
 /// not a JSON object (duplicate members included) or is of the wrong shape, if `alg` is
 /// `none` ([`CryptoError::AlgNone`]), an HMAC ([`CryptoError::HmacAlgorithm`]) or unknown
 /// ([`CryptoError::UnsupportedAlgorithm`]), or if `crit` is malformed.
+///
+/// ```
+/// use ebl::crypto::jws;
+/// use ebl::ErrorCode;
+///
+/// // RFC 8037 Appendix A.4.
+/// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+/// assert_eq!(jws::decode_compact(compact)?.signature().len(), 64);
+/// assert_eq!(jws::decode_compact("e30.e30").unwrap_err().code(), ErrorCode::CryptoJwsMalformed);
+/// // {"alg":"none"}
+/// assert_eq!(jws::decode_compact("eyJhbGciOiJub25lIn0.e30.AA").unwrap_err().code(), ErrorCode::CryptoAlgNone);
+/// # Ok::<(), ebl::Error>(())
+/// ```
 pub fn decode_compact(compact: &str) -> crate::Result<UnverifiedJws> {
     let mut parts = compact.split('.');
     let (Some(header_b64), Some(payload_b64), Some(signature_b64), None) =
@@ -281,24 +443,67 @@ pub fn decode_compact(compact: &str) -> crate::Result<UnverifiedJws> {
 
 impl UnverifiedJws {
     /// The protected header.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, Algorithm};
+    ///
+    /// // RFC 8037 Appendix A.4.
+    /// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+    ///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+    /// let decoded = jws::decode_compact(compact)?;
+    /// assert_eq!((decoded.header().alg(), decoded.header().kid()), (Algorithm::EdDSA, None));
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn header(&self) -> &ProtectedHeader {
         &self.header
     }
 
     /// The decoded payload bytes (unverified).
+    ///
+    /// ```
+    /// // RFC 8037 Appendix A.4.
+    /// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+    ///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+    /// let decoded = ebl::crypto::jws::decode_compact(compact)?;
+    /// assert_eq!(decoded.payload(), b"Example of Ed25519 signing");
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn payload(&self) -> &[u8] {
         &self.payload
     }
 
     /// The decoded signature bytes.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, Algorithm};
+    ///
+    /// // RFC 8037 Appendix A.4.
+    /// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+    ///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+    /// # let key = ebl::crypto::PublicKey::from_jwk(&serde_json::json!({
+    /// #     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}))?;
+    /// let decoded = jws::decode_compact(compact)?;
+    /// assert_eq!(decoded.signature().len(), 64); // Ed25519
+    /// assert!(key.verify(Algorithm::EdDSA, decoded.signing_input(), decoded.signature()).is_ok());
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn signature(&self) -> &[u8] {
         &self.signature
     }
 
     /// The signing input: the received `header.payload` text.
+    ///
+    /// ```
+    /// // RFC 8037 Appendix A.4.
+    /// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+    ///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+    /// let decoded = ebl::crypto::jws::decode_compact(compact)?;
+    /// assert_eq!(decoded.signing_input(), b"eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc");
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn signing_input(&self) -> &[u8] {
         self.compact
@@ -308,6 +513,15 @@ impl UnverifiedJws {
     }
 
     /// The compact serialization as received.
+    ///
+    /// ```
+    /// // RFC 8037 Appendix A.4.
+    /// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+    ///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+    /// let decoded = ebl::crypto::jws::decode_compact(compact)?;
+    /// assert_eq!(decoded.compact(), compact); // what a DCSA checksum is computed over
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn compact(&self) -> &str {
         &self.compact
@@ -315,6 +529,24 @@ impl UnverifiedJws {
 
     /// Checks the algorithm against `allowed` and the `crit` header, then verifies the
     /// signature with `key`.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, Algorithm, AlgorithmSet, KeyType, PrivateKey};
+    /// use ebl::ErrorCode;
+    ///
+    /// // RFC 8037 Appendix A.4.
+    /// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+    ///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+    /// # let key = ebl::crypto::PublicKey::from_jwk(&serde_json::json!({
+    /// #     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}))?;
+    /// let decoded = jws::decode_compact(compact)?;
+    /// assert!(decoded.verify(&key, &AlgorithmSet::default()).is_ok());
+    /// let other = PrivateKey::generate(KeyType::Ed25519, &ring::rand::SystemRandom::new())?;
+    /// assert_eq!(decoded.verify(other.public_key(), &AlgorithmSet::default()).unwrap_err().code(), ErrorCode::CryptoSignatureInvalid);
+    /// let es256_only = AlgorithmSet::new([Algorithm::ES256]);
+    /// assert_eq!(decoded.verify(&key, &es256_only).unwrap_err().code(), ErrorCode::CryptoAlgorithmNotAllowed);
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     pub fn verify(
         &self,
         key: &PublicKey,
@@ -352,6 +584,20 @@ impl UnverifiedJws {
 }
 
 /// A JWS whose signature verified, with the key that verified it.
+///
+/// ```
+/// use ebl::crypto::{jws, AlgorithmSet};
+///
+/// // RFC 8037 Appendix A.4.
+/// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+/// # let key = ebl::crypto::PublicKey::from_jwk(&serde_json::json!({
+/// #     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}))?;
+/// let verified: jws::VerifiedJws = jws::verify_compact(compact, &key, &AlgorithmSet::default())?;
+/// assert_eq!(verified.key(), &key);
+/// assert_eq!(verified.into_payload(), b"Example of Ed25519 signing");
+/// # Ok::<(), ebl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifiedJws {
     header: ProtectedHeader,
@@ -363,35 +609,122 @@ pub struct VerifiedJws {
 
 impl VerifiedJws {
     /// The protected header.
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
+    /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
+    /// # let verifier = ebl::crypto::jws::Verifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
+    /// # let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
+    /// // The PINT demo envelope manifest, verified through its x5c chain.
+    /// assert_eq!(verified.header().kid(), Some("YLFVnyMkSsFTvj-H"));
+    /// assert_eq!(verified.header().alg(), ebl::crypto::Algorithm::EdDSA);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn header(&self) -> &ProtectedHeader {
         &self.header
     }
 
     /// The payload bytes.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, AlgorithmSet};
+    ///
+    /// // RFC 8037 Appendix A.4.
+    /// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+    ///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+    /// # let key = ebl::crypto::PublicKey::from_jwk(&serde_json::json!({
+    /// #     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}))?;
+    /// let verified = jws::verify_compact(compact, &key, &AlgorithmSet::default())?;
+    /// assert_eq!(verified.payload(), b"Example of Ed25519 signing");
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn payload(&self) -> &[u8] {
         &self.payload
     }
 
     /// The payload parsed strictly as JSON.
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
+    /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
+    /// # let verifier = ebl::crypto::jws::Verifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
+    /// # let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
+    /// // The PINT demo envelope manifest.
+    /// let manifest = verified.payload_json()?;
+    /// assert_eq!(manifest["eBLVisualisationByCarrier"]["name"], "HHL71800000.pdf");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn payload_json(&self) -> crate::Result<Value> {
         crate::json::parse(&self.payload)
     }
 
     /// The payload bytes, consuming the value.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, AlgorithmSet};
+    ///
+    /// // RFC 8037 Appendix A.4.
+    /// let compact = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.\
+    ///     hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+    /// # let key = ebl::crypto::PublicKey::from_jwk(&serde_json::json!({
+    /// #     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}))?;
+    /// let payload: Vec<u8> = jws::verify_compact(compact, &key, &AlgorithmSet::default())?.into_payload();
+    /// assert_eq!(String::from_utf8(payload).unwrap(), "Example of Ed25519 signing");
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn into_payload(self) -> Vec<u8> {
         self.payload
     }
 
     /// The key that verified the signature.
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
+    /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
+    /// # let verifier = ebl::crypto::jws::Verifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
+    /// # let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
+    /// // The PINT demo envelope manifest: the key is the x5c leaf's.
+    /// let chain = verified.certificate_chain();
+    /// assert_eq!(verified.key(), chain[0].public_key());
+    /// assert_eq!(verified.key().thumbprint(), chain[0].public_key().thumbprint());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn key(&self) -> &PublicKey {
         &self.key
     }
 
     /// The `kid` of the trusted key-set entry that verified it, if one did and had a kid.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, AlgorithmSet};
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
+    /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
+    /// # let verifier = ebl::crypto::jws::Verifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
+    /// # let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
+    /// // Verified with the platform's published key set: the entry's kid.
+    /// assert_eq!(verified.trusted_kid(), Some("YLFVnyMkSsFTvj-H"));
+    /// // Verified with a bare key: no key-set entry, no kid.
+    /// let bare = jws::verify_compact(manifest, verified.key(), &AlgorithmSet::default())?;
+    /// assert_eq!(bare.trusted_kid(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn trusted_kid(&self) -> Option<&str> {
         self.kid.as_deref()
@@ -399,6 +732,23 @@ impl VerifiedJws {
 
     /// The `x5c` chain that was validated against a trust anchor (empty if the key came from
     /// a key set or was given directly).
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, AlgorithmSet};
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
+    /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
+    /// # let verifier = ebl::crypto::jws::Verifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
+    /// # let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
+    /// // The PINT demo envelope manifest, verified against the root CA.
+    /// assert_eq!(verified.certificate_chain().len(), 3);
+    /// let bare = jws::verify_compact(manifest, verified.key(), &AlgorithmSet::default())?;
+    /// assert!(bare.certificate_chain().is_empty()); // no chain was checked
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn certificate_chain(&self) -> &[Certificate] {
         &self.chain
@@ -447,6 +797,27 @@ pub fn verify_compact(
 /// [`CryptoError::CertificateExpired`] / [`CryptoError::CertificateNotYetValid`],
 /// [`CryptoError::CertificateUntrusted`], [`CryptoError::CertificateChainInvalid`],
 /// [`CryptoError::CertificateKeyMismatch`], plus the algorithm refusals.
+///
+/// ```
+/// use ebl::crypto::{jws::Verifier, AlgorithmSet, KeySet};
+/// use ebl::ErrorCode;
+///
+/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+/// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+/// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+/// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
+/// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
+/// // The PINT demo envelope manifest: a platform key set and the demo root CA.
+/// let verifier = Verifier::new(AlgorithmSet::default(), keys, anchors);
+/// let at = "2026-06-01T00:00:00Z".parse()?;
+/// assert!(verifier.verify(manifest, at).is_ok());
+/// // Only the key set, no anchors: the key is looked up by kid.
+/// let keys_only = Verifier { anchors: Default::default(), ..verifier.clone() };
+/// assert!(keys_only.verify(manifest, at).is_ok());
+/// let nobody = Verifier { keys: KeySet::new(), ..keys_only };
+/// assert_eq!(nobody.verify(manifest, at).unwrap_err().code(), ErrorCode::CryptoUnknownKey);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Verifier {
     /// Algorithms accepted.
@@ -459,6 +830,21 @@ pub struct Verifier {
 
 impl Verifier {
     /// A verifier with the given policy.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws::Verifier, Algorithm, AlgorithmSet};
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
+    /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
+    /// let rsa_only = AlgorithmSet::new([Algorithm::PS256, Algorithm::RS256]);
+    /// let verifier = Verifier::new(rsa_only, keys, anchors);
+    /// let err = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?).unwrap_err();
+    /// assert_eq!(err.code(), ebl::ErrorCode::CryptoAlgorithmNotAllowed); // the manifest is EdDSA
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(algorithms: AlgorithmSet, keys: KeySet, anchors: CertificateAnchors) -> Self {
         Verifier {
@@ -469,11 +855,45 @@ impl Verifier {
     }
 
     /// Parses and verifies `compact` at time `at` (used for certificate validity).
+    ///
+    /// ```
+    /// use ebl::crypto::{jws::Verifier, AlgorithmSet};
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
+    /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
+    /// let verifier = Verifier::new(AlgorithmSet::default(), keys, anchors);
+    /// let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
+    /// assert_eq!(verified.trusted_kid(), Some("YLFVnyMkSsFTvj-H"));
+    /// // In 2037 the certificates have expired.
+    /// let err = verifier.verify(manifest, "2037-01-01T00:00:00Z".parse()?).unwrap_err();
+    /// assert_eq!(err.code(), ebl::ErrorCode::CryptoCertificateExpired);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn verify(&self, compact: &str, at: DateTime<Utc>) -> crate::Result<VerifiedJws> {
         Ok(self.verify_decoded(&decode_compact(compact)?, at)?)
     }
 
     /// Verifies an already decoded JWS at time `at`.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, AlgorithmSet};
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
+    /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
+    /// let verifier = jws::Verifier::new(AlgorithmSet::default(), keys, anchors);
+    /// let decoded = jws::decode_compact(manifest)?;
+    /// // Decode once, look at the header, then verify.
+    /// assert_eq!(decoded.header().kid(), Some("YLFVnyMkSsFTvj-H"));
+    /// let verified = verifier.verify_decoded(&decoded, "2026-06-01T00:00:00Z".parse()?)?;
+    /// assert_eq!(verified.payload(), decoded.payload());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn verify_decoded(
         &self,
         jws: &UnverifiedJws,

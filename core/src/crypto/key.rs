@@ -48,6 +48,18 @@ pub(crate) const MAX_RSA_BITS: usize = 8192;
 impl PublicKey {
     /// Imports a DER `SubjectPublicKeyInfo` (RFC 5280 §4.1.2.7) holding an Ed25519, P-256,
     /// P-384 or RSA key.
+    ///
+    /// ```
+    /// use ebl::crypto::PublicKey;
+    ///
+    /// let key = PublicKey::from_jwk(&serde_json::json!({
+    ///     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+    /// }))?;
+    /// let spki = key.to_spki_der();
+    /// assert_eq!(PublicKey::from_spki_der(&spki)?, key);
+    /// assert!(PublicKey::from_spki_der(&spki[..spki.len() - 1]).is_err()); // truncated
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     pub fn from_spki_der(spki: &[u8]) -> Result<Self, CryptoError> {
         let bad = |reason: &str| CryptoError::key(format!("SubjectPublicKeyInfo: {reason}"));
         let mut outer = Reader::new(spki);
@@ -101,6 +113,20 @@ impl PublicKey {
 
     /// Imports the subject public key of a DER X.509 certificate. The certificate itself is
     /// not checked; use [`crate::crypto::x509`] for that.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, KeySet, PublicKey};
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let platform_jwks = std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?;
+    /// // The leaf of the PINT demo envelope manifest's x5c holds the platform's published key.
+    /// let manifest = jws::decode_compact(envelope["envelopeManifestSignedContent"].as_str().unwrap())?;
+    /// let leaf_key = PublicKey::from_certificate_der(&manifest.header().x5c()[0])?;
+    /// let published = KeySet::from_jwks_bytes(&platform_jwks)?;
+    /// assert_eq!(published.get("YLFVnyMkSsFTvj-H").map(|e| &e.key), Some(&leaf_key));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_certificate_der(der: &[u8]) -> Result<Self, CryptoError> {
         let cert = super::x509::Certificate::from_der(der)?;
         Ok(cert.public_key().clone())
@@ -108,6 +134,17 @@ impl PublicKey {
 
     /// Imports a PEM `PUBLIC KEY` (SPKI) or `CERTIFICATE` (its subject key). Exactly one PEM
     /// block must be present.
+    ///
+    /// ```
+    /// use ebl::crypto::{KeyType, PublicKey};
+    ///
+    /// let root_ca = std::fs::read_to_string(concat!(
+    ///     env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?;
+    /// let key = PublicKey::from_pem(&root_ca)?; // a CERTIFICATE: its subject key
+    /// assert_eq!(key.key_type(), KeyType::Ed25519);
+    /// assert_eq!(PublicKey::from_pem(&key.to_pem())?, key); // a PUBLIC KEY
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_pem(pem: &str) -> Result<Self, CryptoError> {
         let block = super::pem::parse_single(pem)?;
         match block.label.as_str() {
@@ -187,6 +224,16 @@ impl PublicKey {
     }
 
     /// The key's type.
+    ///
+    /// ```
+    /// use ebl::crypto::{KeySet, KeyType};
+    ///
+    /// let jwks = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"),
+    ///     "/../../shared/specs/dcsa/examples/pint-demo/keys-public/rsa-carrier.example.com.public.jwk"))?;
+    /// let keys = KeySet::from_jwks_bytes(&jwks)?;
+    /// assert_eq!(keys.get("pQOEkO9v1KxTaF4T").unwrap().key.key_type(), KeyType::Rsa);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn key_type(&self) -> KeyType {
         match &self.material {
@@ -198,6 +245,17 @@ impl PublicKey {
 
     /// The size of the key in bits (255 for Ed25519, the curve size for EC, the modulus
     /// length for RSA).
+    ///
+    /// ```
+    /// use ebl::crypto::{KeySet, KeyType, PrivateKey};
+    ///
+    /// let jwks = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"),
+    ///     "/../../shared/specs/dcsa/examples/pint-demo/keys-public/rsa-carrier.example.com.public.jwk"))?;
+    /// assert_eq!(KeySet::from_jwks_bytes(&jwks)?.get("pQOEkO9v1KxTaF4T").unwrap().key.bits(), 2048);
+    /// let p384 = PrivateKey::generate(KeyType::P384, &ring::rand::SystemRandom::new())?;
+    /// assert_eq!(p384.public_key().bits(), 384);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn bits(&self) -> usize {
         match &self.material {
@@ -208,6 +266,19 @@ impl PublicKey {
     }
 
     /// The DER `SubjectPublicKeyInfo` of this key.
+    ///
+    /// ```
+    /// use ebl::crypto::PublicKey;
+    ///
+    /// let key = PublicKey::from_jwk(&serde_json::json!({
+    ///     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+    /// }))?;
+    /// let spki = key.to_spki_der();
+    /// // SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING <32 key bytes> }
+    /// assert_eq!(spki[..12], [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
+    /// assert_eq!(ebl::crypto::b64::encode_url(&spki[12..]), "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo");
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     #[must_use]
     pub fn to_spki_der(&self) -> Vec<u8> {
         let oid_tlv = |oid: &[u8]| der::tlv(der::TAG_OID, oid);
@@ -233,6 +304,17 @@ impl PublicKey {
     }
 
     /// The PEM `PUBLIC KEY` form of this key.
+    ///
+    /// ```
+    /// use ebl::crypto::PublicKey;
+    ///
+    /// let key = PublicKey::from_jwk(&serde_json::json!({
+    ///     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+    /// }))?;
+    /// assert_eq!(key.to_pem(), "-----BEGIN PUBLIC KEY-----\n\
+    ///     MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----\n");
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     #[must_use]
     pub fn to_pem(&self) -> String {
         super::pem::encode("PUBLIC KEY", &self.to_spki_der())
@@ -244,6 +326,20 @@ impl PublicKey {
     /// with the opaque [`CryptoError::SignatureInvalid`] if the signature does not verify.
     /// The algorithm is the caller's choice, checked against the key; an allow-list is
     /// applied by the JWS layer ([`crate::crypto::jws`]).
+    ///
+    /// ```
+    /// use ebl::crypto::{b64, Algorithm, PublicKey};
+    ///
+    /// // RFC 8037 Appendix A.4: the signature over the JWS signing input.
+    /// let key = PublicKey::from_jwk(&serde_json::json!({
+    ///     "kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+    /// }))?;
+    /// let input = b"eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc";
+    /// let signature = b64::decode_url("hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg", "sig")?;
+    /// assert!(key.verify(Algorithm::EdDSA, input, &signature).is_ok());
+    /// assert!(key.verify(Algorithm::EdDSA, b"another message", &signature).is_err());
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     pub fn verify(
         &self,
         alg: Algorithm,

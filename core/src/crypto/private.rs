@@ -126,6 +126,17 @@ fn pkcs8_info(der_bytes: &[u8]) -> Result<Pkcs8Info<'_>, CryptoError> {
 impl PrivateKey {
     /// Generates a new key. `ring` generates Ed25519, P-256 and P-384 keys; RSA keys cannot
     /// be generated here and must be imported ([`PrivateKey::from_pkcs8_der`]).
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, KeyType, PrivateKey};
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let key = PrivateKey::generate(KeyType::Ed25519, &rng)?;
+    /// let signature = key.sign(b"hello", &rng)?;
+    /// assert!(key.public_key().verify(Algorithm::EdDSA, b"hello", &signature).is_ok());
+    /// assert!(PrivateKey::generate(KeyType::Rsa, &rng).is_err()); // import RSA keys instead
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     pub fn generate(key_type: KeyType, rng: &dyn SecureRandom) -> Result<Self, CryptoError> {
         let failed = |_| CryptoError::SigningFailed {
             reason: "random number generator failed during key generation".into(),
@@ -146,6 +157,17 @@ impl PrivateKey {
 
     /// Imports a DER PKCS#8 private key (v1 or v2) of a supported type. `rng` is used by
     /// `ring` to blind ECDSA keys.
+    ///
+    /// ```
+    /// use ebl::crypto::{KeyType, PrivateKey};
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let key = PrivateKey::generate(KeyType::P384, &rng)?;
+    /// let copy = PrivateKey::from_pkcs8_der(key.to_pkcs8_der(), &rng)?;
+    /// assert_eq!(copy.public_key(), key.public_key());
+    /// assert!(PrivateKey::from_pkcs8_der(b"not DER", &rng).is_err());
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     pub fn from_pkcs8_der(pkcs8: &[u8], rng: &dyn SecureRandom) -> Result<Self, CryptoError> {
         let info = pkcs8_info(pkcs8)?;
         let (pair, public) = match info.key_type {
@@ -180,6 +202,18 @@ impl PrivateKey {
 
     /// Imports a PEM private key: `PRIVATE KEY` (PKCS#8), `RSA PRIVATE KEY` (PKCS#1) or
     /// `EC PRIVATE KEY` (SEC 1, with its curve and public key).
+    ///
+    /// ```
+    /// use ebl::crypto::{KeyType, PrivateKey};
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/crypto");
+    /// let sec1 = PrivateKey::from_pem(&std::fs::read_to_string(format!("{dir}/p256.sec1.pem"))?, &rng)?;
+    /// let pkcs8 = PrivateKey::from_pem(&std::fs::read_to_string(format!("{dir}/p256.pkcs8.pem"))?, &rng)?;
+    /// assert_eq!(sec1.key_type(), KeyType::P256);
+    /// assert_eq!(sec1.public_key(), pkcs8.public_key()); // one key, two encodings
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_pem(pem_text: &str, rng: &dyn SecureRandom) -> Result<Self, CryptoError> {
         let block = pem::parse_single(pem_text)?;
         match block.label.as_str() {
@@ -198,6 +232,17 @@ impl PrivateKey {
     /// Imports a private JWK: `d` with `x` (Ed25519) or `x`/`y` (EC), or for RSA all of
     /// `n, e, d, p, q, dp, dq, qi` (multi-prime `oth` keys are refused). The public members
     /// must match the private ones.
+    ///
+    /// ```
+    /// use ebl::crypto::PrivateKey;
+    ///
+    /// // The RFC 8037 Appendix A.1 key pair.
+    /// let key = PrivateKey::from_jwk(&serde_json::json!({"kty": "OKP", "crv": "Ed25519",
+    ///     "d": "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A",
+    ///     "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}), &ring::rand::SystemRandom::new())?;
+    /// assert_eq!(key.public_key().thumbprint(), "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k");
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     pub fn from_jwk(jwk_value: &Value, rng: &dyn SecureRandom) -> Result<Self, CryptoError> {
         let map = jwk::as_object(jwk_value)?;
         let public = jwk::public_from_members(map)?;
@@ -244,17 +289,54 @@ impl PrivateKey {
     }
 
     /// Parses private JWK JSON text strictly and imports it.
+    ///
+    /// ```
+    /// use ebl::crypto::PrivateKey;
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let jwk = br#"{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A",
+    ///     "x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+    /// assert_eq!(PrivateKey::from_jwk_bytes(jwk, &rng)?.key_type(), ebl::crypto::KeyType::Ed25519);
+    /// // A public x that does not belong to d is refused.
+    /// let mismatched = br#"{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A",
+    ///     "x":"BlHGMFbOhKBur6QwEihT_FmTpZGhcyC06DvXYf7-8KM"}"#;
+    /// assert!(PrivateKey::from_jwk_bytes(mismatched, &rng).is_err());
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     pub fn from_jwk_bytes(json: &[u8], rng: &dyn SecureRandom) -> crate::Result<Self> {
         Ok(Self::from_jwk(&crate::json::parse(json)?, rng)?)
     }
 
     /// The PKCS#8 DER document (as generated or imported).
+    ///
+    /// ```
+    /// use ebl::crypto::{b64, PrivateKey};
+    ///
+    /// let key = PrivateKey::from_jwk(&serde_json::json!({"kty": "OKP", "crv": "Ed25519",
+    ///     "d": "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A",
+    ///     "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}), &ring::rand::SystemRandom::new())?;
+    /// let der = key.to_pkcs8_der();
+    /// assert_eq!(der.len(), 48); // PKCS#8 v1: version, Ed25519 OID, the 32-byte seed
+    /// assert_eq!(b64::encode_url(&der[16..]), "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A");
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     #[must_use]
     pub fn to_pkcs8_der(&self) -> &[u8] {
         &self.pkcs8
     }
 
     /// The PKCS#8 document as PEM `PRIVATE KEY`.
+    ///
+    /// ```
+    /// use ebl::crypto::{KeyType, PrivateKey};
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let key = PrivateKey::generate(KeyType::Ed25519, &rng)?;
+    /// let pem = key.to_pkcs8_pem();
+    /// assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----\n"));
+    /// assert_eq!(PrivateKey::from_pem(&pem, &rng)?.public_key(), key.public_key());
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     #[must_use]
     pub fn to_pkcs8_pem(&self) -> String {
         pem::encode("PRIVATE KEY", &self.pkcs8)
@@ -262,6 +344,17 @@ impl PrivateKey {
 
     /// The private JWK (public members plus `d`, and for RSA the CRT members). Handle the
     /// result as a secret.
+    ///
+    /// ```
+    /// use ebl::crypto::PrivateKey;
+    ///
+    /// let jwk = serde_json::json!({"kty": "OKP", "crv": "Ed25519",
+    ///     "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+    ///     "d": "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"});
+    /// let key = PrivateKey::from_jwk(&jwk, &ring::rand::SystemRandom::new())?;
+    /// assert_eq!(key.to_private_jwk()?, jwk);
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     pub fn to_private_jwk(&self) -> Result<Value, CryptoError> {
         let bad = |reason: &str| CryptoError::key(format!("PKCS#8: {reason}"));
         let info = pkcs8_info(&self.pkcs8)?;
@@ -293,30 +386,85 @@ impl PrivateKey {
     }
 
     /// The matching public key.
+    ///
+    /// ```
+    /// use ebl::crypto::{KeyType, PrivateKey};
+    ///
+    /// let key = PrivateKey::generate(KeyType::P256, &ring::rand::SystemRandom::new())?;
+    /// assert_eq!(key.public_key().key_type(), KeyType::P256);
+    /// assert_eq!(key.public_key().to_jwk()["crv"], "P-256");
+    /// assert!(key.public_key().to_jwk().get("d").is_none()); // nothing secret
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     #[must_use]
     pub fn public_key(&self) -> &PublicKey {
         &self.public
     }
 
     /// The key's type.
+    ///
+    /// ```
+    /// use ebl::crypto::{KeyType, PrivateKey};
+    ///
+    /// let pem = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/crypto/rsa2048.pkcs1.pem"))?;
+    /// let key = PrivateKey::from_pem(&pem, &ring::rand::SystemRandom::new())?;
+    /// assert_eq!(key.key_type(), KeyType::Rsa);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn key_type(&self) -> KeyType {
         self.public.key_type()
     }
 
     /// The algorithm [`PrivateKey::sign`] uses (see [`KeyType::default_algorithm`]).
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, KeyType, PrivateKey};
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// assert_eq!(PrivateKey::generate(KeyType::P384, &rng)?.algorithm(), Algorithm::ES384);
+    /// let pem = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/crypto/rsa2048.pkcs8.pem"))?;
+    /// assert_eq!(PrivateKey::from_pem(&pem, &rng)?.algorithm(), Algorithm::PS256);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn algorithm(&self) -> Algorithm {
         self.key_type().default_algorithm()
     }
 
     /// Signs `message` with [`PrivateKey::algorithm`].
+    ///
+    /// ```
+    /// use ebl::crypto::{b64, PrivateKey};
+    ///
+    /// // RFC 8037 Appendix A.4: Ed25519 signatures are deterministic.
+    /// let key = PrivateKey::from_jwk(&serde_json::json!({"kty": "OKP", "crv": "Ed25519",
+    ///     "d": "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A",
+    ///     "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}), &ring::rand::SystemRandom::new())?;
+    /// let signature = key.sign(b"eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc", &ring::rand::SystemRandom::new())?;
+    /// assert_eq!(b64::encode_url(&signature),
+    ///     "hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg");
+    /// # Ok::<(), ebl::crypto::CryptoError>(())
+    /// ```
     pub fn sign(&self, message: &[u8], rng: &dyn SecureRandom) -> Result<Vec<u8>, CryptoError> {
         self.sign_with(self.algorithm(), message, rng)
     }
 
     /// Signs `message` with `alg`, which must fit the key (an RSA key can use any `RS*` or
     /// `PS*` algorithm). ECDSA signatures are `R || S` as JWS requires.
+    ///
+    /// ```
+    /// use ebl::crypto::{Algorithm, PrivateKey};
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let pem = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/crypto/rsa2048.pkcs8.pem"))?;
+    /// let key = PrivateKey::from_pem(&pem, &rng)?;
+    /// let signature = key.sign_with(Algorithm::RS256, b"manifest", &rng)?;
+    /// assert!(key.public_key().verify(Algorithm::RS256, b"manifest", &signature).is_ok());
+    /// assert!(key.public_key().verify(Algorithm::PS256, b"manifest", &signature).is_err());
+    /// assert!(key.sign_with(Algorithm::ES256, b"manifest", &rng).is_err()); // not an EC key
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn sign_with(
         &self,
         alg: Algorithm,

@@ -15,6 +15,22 @@ use x509_parser::prelude::{FromDer, ParsedExtension, X509Certificate};
 use super::{CryptoError, PublicKey, pem};
 
 /// The longest chain accepted (leaf included).
+///
+/// ```
+/// use ebl::crypto::{jws, x509::{CertificateAnchors, MAX_CHAIN_LENGTH}};
+///
+/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+/// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+/// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+/// # let anchors = CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
+/// // The PINT demo chain (leaf, intermediate, root) with the leaf repeated past the limit.
+/// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
+/// let mut long = vec![chain[0].clone(); MAX_CHAIN_LENGTH];
+/// long.extend(chain);
+/// let err = anchors.verify_chain(&long, "2026-06-01T00:00:00Z".parse()?).unwrap_err();
+/// assert_eq!(err.code(), ebl::ErrorCode::CryptoCertificateChainInvalid);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_CHAIN_LENGTH: usize = 8;
 
 /// OIDs of extensions whose meaning this module enforces or that are harmless when critical.
@@ -73,6 +89,21 @@ fn timestamp(seconds: i64) -> Result<DateTime<Utc>, CryptoError> {
 
 impl Certificate {
     /// Parses a DER certificate. Trailing bytes are an error.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, x509::Certificate};
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// let header = jws::decode_compact(manifest)?.header().clone();
+    /// let leaf = Certificate::from_der(&header.x5c()[0])?;
+    /// assert!(leaf.subject().contains("CN=ed25519-eblplatform.example.com"));
+    /// let mut trailing = header.x5c()[0].clone();
+    /// trailing.push(0);
+    /// assert!(Certificate::from_der(&trailing).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_der(der: &[u8]) -> Result<Self, CryptoError> {
         let (rest, cert) = X509Certificate::from_der(der)
             .map_err(|e| malformed(format!("not a DER X.509 certificate: {e}")))?;
@@ -122,6 +153,18 @@ impl Certificate {
     }
 
     /// Parses the single PEM `CERTIFICATE` in `text`.
+    ///
+    /// ```
+    /// use ebl::crypto::x509::Certificate;
+    ///
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs");
+    /// let intermediate = Certificate::from_pem(&std::fs::read_to_string(format!("{dir}/intermediate-ca.crt"))?)?;
+    /// assert!(intermediate.subject().contains("CN=Test Intermediate CA"));
+    /// // Two certificates are not one.
+    /// let both = std::fs::read_to_string(format!("{dir}/root-ca.crt"))? + &std::fs::read_to_string(format!("{dir}/intermediate-ca.crt"))?;
+    /// assert!(Certificate::from_pem(&both).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_pem(text: &str) -> Result<Self, CryptoError> {
         let block = pem::parse_single(text)?;
         if block.label != "CERTIFICATE" {
@@ -133,6 +176,17 @@ impl Certificate {
     }
 
     /// Parses every PEM `CERTIFICATE` block in `text` (other blocks are refused).
+    ///
+    /// ```
+    /// use ebl::crypto::x509::Certificate;
+    ///
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs");
+    /// let bundle = std::fs::read_to_string(format!("{dir}/intermediate-ca.crt"))? + &std::fs::read_to_string(format!("{dir}/root-ca.crt"))?;
+    /// let certs = Certificate::all_from_pem(&bundle)?;
+    /// assert_eq!(certs.len(), 2);
+    /// assert!(certs[1].subject().contains("CN=Test Root CA"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn all_from_pem(text: &str) -> Result<Vec<Self>, CryptoError> {
         pem::parse_all(text)?
             .into_iter()
@@ -149,36 +203,99 @@ impl Certificate {
     }
 
     /// The DER encoding, as received.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, x509::Certificate};
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// let header = jws::decode_compact(manifest)?.header().clone();
+    /// let leaf = Certificate::from_der(&header.x5c()[0])?;
+    /// assert_eq!(leaf.der(), header.x5c()[0].as_slice()); // byte for byte as received
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn der(&self) -> &[u8] {
         &self.der
     }
 
     /// The subject distinguished name, for example `C=GB, O=eblplatform, CN=…`.
+    ///
+    /// ```
+    /// # let root = ebl::crypto::x509::Certificate::from_pem(&std::fs::read_to_string(concat!(
+    /// #     env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?)?;
+    /// // The PINT demo root CA.
+    /// assert_eq!(root.subject(), "C=GB, ST=England, L=London, O=Test Root CA, CN=Test Root CA");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn subject(&self) -> &str {
         &self.subject
     }
 
     /// Start of the validity period.
+    ///
+    /// ```
+    /// # let root = ebl::crypto::x509::Certificate::from_pem(&std::fs::read_to_string(concat!(
+    /// #     env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?)?;
+    /// // The PINT demo root CA.
+    /// assert_eq!(root.not_before().to_rfc3339(), "2026-03-07T18:48:20+00:00");
+    /// assert!(root.not_before() < root.not_after());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn not_before(&self) -> DateTime<Utc> {
         self.not_before
     }
 
     /// End of the validity period.
+    ///
+    /// ```
+    /// # let root = ebl::crypto::x509::Certificate::from_pem(&std::fs::read_to_string(concat!(
+    /// #     env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?)?;
+    /// // The PINT demo root CA.
+    /// assert_eq!(root.not_after().to_rfc3339(), "2036-03-04T18:48:20+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn not_after(&self) -> DateTime<Utc> {
         self.not_after
     }
 
     /// The subject public key.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, KeySet};
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// # let jwks = std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?;
+    /// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
+    /// let published = KeySet::from_jwks_bytes(&jwks)?;
+    /// assert!(published.find_key(chain[0].public_key()).is_some()); // the leaf holds the platform key
+    /// assert!(published.find_key(chain[1].public_key()).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn public_key(&self) -> &PublicKey {
         &self.public_key
     }
 
     /// Whether basicConstraints marks this certificate as a CA.
+    ///
+    /// ```
+    /// use ebl::crypto::jws;
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
+    /// let ca: Vec<bool> = chain.iter().map(|c| c.is_ca()).collect();
+    /// assert_eq!(ca, [false, true, true]); // leaf, intermediate, root
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_ca(&self) -> bool {
         matches!(self.basic_constraints, Some((true, _)))
@@ -275,12 +392,33 @@ pub struct CertificateAnchors {
 
 impl CertificateAnchors {
     /// No anchors.
+    ///
+    /// ```
+    /// use ebl::crypto::x509::CertificateAnchors;
+    ///
+    /// let anchors = CertificateAnchors::new();
+    /// assert!(anchors.is_empty());
+    /// // Nothing is trusted: even an empty chain is untrusted.
+    /// let err = anchors.verify_chain(&[], "2026-06-01T00:00:00Z".parse().unwrap()).unwrap_err();
+    /// assert_eq!(err.code(), ebl::ErrorCode::CryptoCertificateUntrusted);
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         CertificateAnchors::default()
     }
 
     /// Anchors from every `CERTIFICATE` block in a PEM text.
+    ///
+    /// ```
+    /// use ebl::crypto::x509::CertificateAnchors;
+    ///
+    /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
+    ///     "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?;
+    /// let anchors = CertificateAnchors::from_pem(&root_ca)?;
+    /// assert_eq!(anchors.certificates().len(), 1);
+    /// assert!(CertificateAnchors::from_pem("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_pem(text: &str) -> Result<Self, CryptoError> {
         let mut anchors = CertificateAnchors::new();
         anchors.add_pem(text)?;
@@ -288,6 +426,17 @@ impl CertificateAnchors {
     }
 
     /// Adds every `CERTIFICATE` block in a PEM text; returns how many were added.
+    ///
+    /// ```
+    /// use ebl::crypto::x509::CertificateAnchors;
+    ///
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs");
+    /// let bundle = std::fs::read_to_string(format!("{dir}/root-ca.crt"))? + &std::fs::read_to_string(format!("{dir}/intermediate-ca.crt"))?;
+    /// let mut anchors = CertificateAnchors::new();
+    /// assert_eq!(anchors.add_pem(&bundle)?, 2);
+    /// assert_eq!(anchors.certificates().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add_pem(&mut self, text: &str) -> Result<usize, CryptoError> {
         let certs = Certificate::all_from_pem(text)?;
         let count = certs.len();
@@ -296,23 +445,71 @@ impl CertificateAnchors {
     }
 
     /// Adds a DER certificate.
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, x509::CertificateAnchors};
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// // Anchor on the intermediate CA (x5c[1]) instead of the root: the chain stops there.
+    /// let header = jws::decode_compact(manifest)?.header().clone();
+    /// let mut anchors = CertificateAnchors::new();
+    /// anchors.add_der(&header.x5c()[1])?;
+    /// let chain = header.x5c_certificates()?;
+    /// assert_eq!(&anchors.verify_chain(&chain[..1], "2026-06-01T00:00:00Z".parse()?)?, chain[0].public_key());
+    /// assert!(anchors.add_der(b"not a certificate").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add_der(&mut self, der: &[u8]) -> Result<(), CryptoError> {
         self.anchors.push(Certificate::from_der(der)?);
         Ok(())
     }
 
     /// Adds a parsed certificate.
+    ///
+    /// ```
+    /// use ebl::crypto::x509::{Certificate, CertificateAnchors};
+    ///
+    /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
+    ///     "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?;
+    /// let mut anchors = CertificateAnchors::new();
+    /// anchors.add(Certificate::from_pem(&root_ca)?);
+    /// assert!(anchors.certificates()[0].subject().ends_with("CN=Test Root CA"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(&mut self, certificate: Certificate) {
         self.anchors.push(certificate);
     }
 
     /// The anchors.
+    ///
+    /// ```
+    /// use ebl::crypto::x509::CertificateAnchors;
+    ///
+    /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
+    ///     "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?;
+    /// let anchors = CertificateAnchors::from_pem(&root_ca)?;
+    /// let subjects: Vec<&str> = anchors.certificates().iter().map(|c| c.subject()).collect();
+    /// assert_eq!(subjects, ["C=GB, ST=England, L=London, O=Test Root CA, CN=Test Root CA"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn certificates(&self) -> &[Certificate] {
         &self.anchors
     }
 
     /// Whether there are no anchors.
+    ///
+    /// ```
+    /// use ebl::crypto::x509::CertificateAnchors;
+    ///
+    /// assert!(CertificateAnchors::new().is_empty());
+    /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
+    ///     "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?;
+    /// assert!(!CertificateAnchors::from_pem(&root_ca)?.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.anchors.is_empty()
@@ -332,6 +529,25 @@ impl CertificateAnchors {
     /// [`CryptoError::CertificateUntrusted`] (no anchor reached), then
     /// [`CryptoError::CertificateNotYetValid`] / [`CryptoError::CertificateExpired`] for the
     /// first certificate outside its validity (index `chain.len()` means the anchor).
+    ///
+    /// ```
+    /// use ebl::crypto::{jws, x509::CertificateAnchors};
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
+    /// # let anchors = CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
+    /// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
+    /// let at = "2026-06-01T00:00:00Z".parse()?;
+    /// assert_eq!(&anchors.verify_chain(&chain, at)?, chain[0].public_key());
+    /// // Without the intermediate the leaf's issuer is unknown.
+    /// let gap = [chain[0].clone(), chain[2].clone()];
+    /// assert_eq!(anchors.verify_chain(&gap, at).unwrap_err().code(), ebl::ErrorCode::CryptoCertificateChainInvalid);
+    /// // Before the certificates were issued.
+    /// let early = "2025-01-01T00:00:00Z".parse()?;
+    /// assert_eq!(anchors.verify_chain(&chain, early).unwrap_err().code(), ebl::ErrorCode::CryptoCertificateNotYetValid);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn verify_chain(
         &self,
         chain: &[Certificate],

@@ -22,6 +22,14 @@ pub fn canonicalize(value: &Value) -> Vec<u8> {
 }
 
 /// [`canonicalize`], as a `String`.
+///
+/// ```
+/// use ebl::json::{canonical_string, parse};
+///
+/// let v = parse(br#"{"b": true, "a": 1.50}"#)?;
+/// assert_eq!(canonical_string(&v), r#"{"a":1.5,"b":true}"#);
+/// # Ok::<(), ebl::Error>(())
+/// ```
 #[must_use]
 pub fn canonical_string(value: &Value) -> String {
     let mut out = String::new();
@@ -120,6 +128,12 @@ fn write_pretty(out: &mut String, value: &Value, indent: usize, level: usize) {
 }
 
 /// Appends the `JSON.stringify` form of a string (quotes included) to `out`.
+///
+/// ```
+/// let mut out = String::from("name=");
+/// ebl::json::write_js_string(&mut out, "a\"b\n\u{1}é");
+/// assert_eq!(out, r#"name="a\"b\n\u0001é""#);
+/// ```
 pub fn write_js_string(out: &mut String, s: &str) {
     out.push('"');
     let mut run_start = 0;

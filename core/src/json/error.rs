@@ -4,6 +4,15 @@ use crate::error::ErrorCode;
 
 /// Why a JSON input was refused. Every variant names the place: a byte offset into the input
 /// and, where the parser had got that far, the JSON path of the value being read.
+///
+/// ```
+/// use ebl::json::{parse, JsonError};
+/// use ebl::Error;
+///
+/// let err = parse(br#"{"a": [1, 2,]}"#).unwrap_err();
+/// let Error::Json(JsonError::Syntax { offset, path, .. }) = err else { panic!("{err:?}") };
+/// assert_eq!((offset, path.as_str()), (12, "$.a[2]"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum JsonError {
@@ -87,6 +96,15 @@ pub enum JsonError {
 
 impl JsonError {
     /// The stable code of this error.
+    ///
+    /// ```
+    /// use ebl::json::JsonError;
+    /// use ebl::ErrorCode;
+    ///
+    /// let err = JsonError::TooLarge { size: 20, limit: 10 };
+    /// assert_eq!(err.code(), ErrorCode::JsonTooLarge);
+    /// assert_eq!(ebl::Error::from(err).code(), ErrorCode::JsonTooLarge);
+    /// ```
     #[must_use]
     pub fn code(&self) -> ErrorCode {
         match self {

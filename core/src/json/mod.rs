@@ -81,6 +81,16 @@ pub fn from_value<T: serde::de::DeserializeOwned>(
 }
 
 /// Parses untrusted bytes strictly and converts them into a typed view in one step.
+///
+/// ```
+/// use std::collections::BTreeMap;
+///
+/// let counts: BTreeMap<String, u32> = ebl::json::from_slice(br#"{"BOL": 3, "SWB": 1}"#)?;
+/// assert_eq!(counts["BOL"], 3);
+/// // Unlike serde_json::from_slice, a repeated member is refused.
+/// assert!(ebl::json::from_slice::<BTreeMap<String, u32>>(br#"{"a": 1, "a": 2}"#).is_err());
+/// # Ok::<(), ebl::Error>(())
+/// ```
 pub fn from_slice<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> crate::Result<T> {
     from_value(&parse(bytes)?, &JsonPath::root())
 }

@@ -25,6 +25,12 @@ pub fn format_js_number(value: f64) -> String {
 }
 
 /// Appends the ECMAScript form of `value` to `out` (see [`format_js_number`]).
+///
+/// ```
+/// let mut out = String::from("x=");
+/// ebl::json::write_js_number(&mut out, 1.5e-7);
+/// assert_eq!(out, "x=1.5e-7");
+/// ```
 pub fn write_js_number(out: &mut String, value: f64) {
     if !value.is_finite() {
         out.push_str("null");
@@ -39,6 +45,17 @@ pub fn write_js_number(out: &mut String, value: f64) {
 /// The IEEE-754 double a JSON number stands for, as JavaScript would read it.
 ///
 /// Integers beyond 2^53 are rounded to the nearest double, exactly as `JSON.parse` does.
+///
+/// ```
+/// use ebl::json::{number_as_f64, parse_with, Limits};
+///
+/// let v = parse_with(b"[7, -2.5, 9007199254740993]", &Limits::javascript_numbers())?;
+/// assert_eq!(number_as_f64(v[0].as_number().unwrap()), 7.0);
+/// assert_eq!(number_as_f64(v[1].as_number().unwrap()), -2.5);
+/// // Beyond 2^53, the nearest double, as JavaScript's JSON.parse reads it.
+/// assert_eq!(number_as_f64(v[2].as_number().unwrap()), 9007199254740992.0);
+/// # Ok::<(), ebl::Error>(())
+/// ```
 #[must_use]
 pub fn number_as_f64(n: &Number) -> f64 {
     if let Some(u) = n.as_u64() {

@@ -8,6 +8,16 @@ use super::path::{JsonPath, Segment};
 /// The hard ceiling on nesting, whatever a caller configures. The parser itself does not
 /// recurse, but dropping, comparing and serialising a `Value` do, once per level; this keeps
 /// that safe on a thread with a small stack.
+///
+/// ```
+/// use ebl::json::{parse_with, Limits, MAX_DEPTH_CEILING};
+///
+/// let unlimited = Limits { max_depth: usize::MAX, ..Limits::default() };
+/// let ok = "[".repeat(MAX_DEPTH_CEILING) + &"]".repeat(MAX_DEPTH_CEILING);
+/// assert!(parse_with(ok.as_bytes(), &unlimited).is_ok());
+/// let deeper = "[".repeat(MAX_DEPTH_CEILING + 1) + &"]".repeat(MAX_DEPTH_CEILING + 1);
+/// assert_eq!(parse_with(deeper.as_bytes(), &unlimited).unwrap_err().code(), ebl::ErrorCode::JsonTooDeep);
+/// ```
 pub const MAX_DEPTH_CEILING: usize = 1024;
 
 /// Limits and strictness for [`parse_with`].
@@ -48,6 +58,16 @@ impl Default for Limits {
 impl Limits {
     /// The default limits, but with numbers read as JavaScript reads them (see
     /// [`Limits::ijson_numbers`]).
+    ///
+    /// ```
+    /// use ebl::json::{parse, parse_with, Limits};
+    ///
+    /// // 2^53 + 1 cannot be held by a double: I-JSON refuses it, JavaScript rounds it.
+    /// assert!(parse(b"9007199254740993").is_err());
+    /// let v = parse_with(b"9007199254740993", &Limits::javascript_numbers())?;
+    /// assert_eq!(ebl::json::to_js_string(&v), "9007199254740992");
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn javascript_numbers() -> Limits {
         Limits {
@@ -77,6 +97,16 @@ pub fn parse(bytes: &[u8]) -> crate::Result<Value> {
 }
 
 /// Parses untrusted bytes with explicit [`Limits`].
+///
+/// ```
+/// use ebl::json::{parse_with, Limits};
+///
+/// let small = Limits { max_bytes: 8, ..Limits::default() };
+/// assert_eq!(parse_with(b"[1, 2]", &small)?, serde_json::json!([1, 2]));
+/// let err = parse_with(b"[1, 2, 3, 4]", &small).unwrap_err();
+/// assert_eq!(err.code(), ebl::ErrorCode::JsonTooLarge);
+/// # Ok::<(), ebl::Error>(())
+/// ```
 pub fn parse_with(bytes: &[u8], limits: &Limits) -> crate::Result<Value> {
     Ok(parse_value(bytes, limits)?)
 }

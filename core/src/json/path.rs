@@ -18,12 +18,23 @@ pub struct JsonPath(String);
 
 impl JsonPath {
     /// The document root, `$`.
+    ///
+    /// ```
+    /// assert_eq!(ebl::json::JsonPath::root().as_str(), "$");
+    /// ```
     #[must_use]
     pub fn root() -> JsonPath {
         JsonPath("$".to_owned())
     }
 
     /// The path of member `name` of the object at this path.
+    ///
+    /// ```
+    /// use ebl::json::JsonPath;
+    ///
+    /// assert_eq!(JsonPath::root().key("shipper").to_string(), "$.shipper");
+    /// assert_eq!(JsonPath::root().key("it's").to_string(), r"$['it\'s']");
+    /// ```
     #[must_use]
     pub fn key(&self, name: &str) -> JsonPath {
         let mut s = self.0.clone();
@@ -32,12 +43,24 @@ impl JsonPath {
     }
 
     /// The path of element `i` of the array at this path.
+    ///
+    /// ```
+    /// use ebl::json::JsonPath;
+    ///
+    /// let p = JsonPath::root().key("utilizedTransportEquipments").index(2);
+    /// assert_eq!(p.as_str(), "$.utilizedTransportEquipments[2]");
+    /// ```
     #[must_use]
     pub fn index(&self, i: usize) -> JsonPath {
         JsonPath(format!("{}[{i}]", self.0))
     }
 
     /// The path as a string slice.
+    ///
+    /// ```
+    /// let p = ebl::json::JsonPath::root().key("a").index(0);
+    /// assert_eq!(p.as_str(), "$.a[0]");
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0

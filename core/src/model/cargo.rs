@@ -9,6 +9,15 @@ dcsa_object! {
     /// `CargoNetVolume`, `TareWeight` and the dangerous-goods `GrossWeight`, `NetWeight`,
     /// `NetExplosiveContent`, `NetVolume`. The allowed units depend on the member (checked by
     /// validation).
+    ///
+    /// ```
+    /// use ebl::model::Measure;
+    ///
+    /// let weight: Measure = serde_json::from_value(serde_json::json!({"value": 12000.5, "unit": "KGM"}))?;
+    /// assert_eq!(weight.unit.as_deref(), Some("KGM"));
+    /// assert_eq!(weight.value.as_ref().and_then(|n| n.as_f64()), Some(12000.5)); // the Number as read
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Measure {
         /// The amount, > 0 (required).
         "value" => value: Number,
@@ -19,6 +28,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// An export or import licence (`ExportLicense`, `ImportLicense`).
+    ///
+    /// ```
+    /// use ebl::model::License;
+    ///
+    /// let licence: License = serde_json::from_value(serde_json::json!(
+    ///     {"isRequired": true, "reference": "EXP-2023-001", "issueDate": "2023-12-01"}))?;
+    /// assert_eq!(licence.is_required, Some(true));
+    /// assert_eq!(licence.reference.as_deref(), Some("EXP-2023-001"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     License {
         /// Whether a licence is required.
         "isRequired" => is_required: bool,
@@ -34,6 +53,16 @@ dcsa_object! {
 dcsa_object! {
     /// A national commodity code (`NationalCommodityCode`, deprecated, values ≤10, and
     /// `ExtendedNationalCommodityCode`, 3.0.3, values ≤16).
+    ///
+    /// ```
+    /// use ebl::model::NationalCommodityCode;
+    ///
+    /// let code: NationalCommodityCode = serde_json::from_value(serde_json::json!(
+    ///     {"type": "NCM", "countryCode": "BR", "values": ["69072100"]}))?;
+    /// assert_eq!(code.kind.as_deref(), Some("NCM"));
+    /// assert_eq!(code.values.as_deref(), Some(&["69072100".to_owned()][..]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     NationalCommodityCode {
         /// `NCM`, `HTS`, `SCHEDULE_B`, `TARIC`, `CN`, `CUS`, ≤10 (required).
         "type" => kind: String,
@@ -46,6 +75,15 @@ dcsa_object! {
 
 dcsa_object! {
     /// A customs reference (`CustomsReference`).
+    ///
+    /// ```
+    /// use ebl::model::CustomsReference;
+    ///
+    /// let reference: CustomsReference = serde_json::from_value(serde_json::json!(
+    ///     {"type": "ACID", "countryCode": "EG", "values": ["4034220002"]}))?;
+    /// assert_eq!((reference.kind.as_deref(), reference.country_code.as_deref()), (Some("ACID"), Some("EG")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     CustomsReference {
         /// Kind of reference, ≤50 (required).
         "type" => kind: String,
@@ -58,6 +96,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// A reference on a consignment item (`ReferenceConsignmentItem`).
+    ///
+    /// ```
+    /// use ebl::model::ConsignmentItemReference;
+    ///
+    /// let reference: ConsignmentItemReference = serde_json::from_value(serde_json::json!(
+    ///     {"type": "SPO", "values": ["PO-4711"]}))?;
+    /// assert_eq!(reference.kind.as_deref(), Some("SPO"));
+    /// assert_eq!(reference.values.map(|v| v.len()), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ConsignmentItemReference {
         /// `CR`, `AKG`, `SPO`, `CPO`, ≤3 (required).
         "type" => kind: String,
@@ -68,6 +116,14 @@ dcsa_object! {
 
 dcsa_object! {
     /// A reference on the document or on equipment (`Reference`).
+    ///
+    /// ```
+    /// use ebl::model::Reference;
+    ///
+    /// let reference: Reference = serde_json::from_value(serde_json::json!({"type": "CR", "value": "AB-123743CR"}))?;
+    /// assert_eq!((reference.kind.as_deref(), reference.value.as_deref()), (Some("CR"), Some("AB-123743CR")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Reference {
         /// `CR` or `AKG`, ≤3 (required).
         "type" => kind: String,
@@ -78,6 +134,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// Packaging inside a dangerous-goods package (`InnerPackaging`), possibly nested (3.0.3).
+    ///
+    /// ```
+    /// use ebl::model::InnerPackaging;
+    ///
+    /// let inner: InnerPackaging = serde_json::from_value(serde_json::json!({"quantity": 20,
+    ///     "material": "Plastic", "description": "Jerrican", "innerPackagings": [{"quantity": 4}]}))?;
+    /// assert_eq!(inner.material.as_deref(), Some("Plastic"));
+    /// assert_eq!(inner.inner_packagings.map(|nested| nested.len()), Some(1)); // nested (3.0.3)
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     InnerPackaging {
         /// Number of inner packagings (required).
         "quantity" => quantity: Number,
@@ -92,6 +158,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// Who to call about dangerous goods (`EmergencyContactDetails`).
+    ///
+    /// ```
+    /// use ebl::model::EmergencyContactDetails;
+    ///
+    /// let contact: EmergencyContactDetails = serde_json::from_value(serde_json::json!(
+    ///     {"contact": "Henrik Larsen", "provider": "GlobeTeam", "phone": "+45 70262970"}))?;
+    /// assert_eq!(contact.provider.as_deref(), Some("GlobeTeam"));
+    /// assert_eq!(contact.phone.as_deref(), Some("+45 70262970"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     EmergencyContactDetails {
         /// Contact name, ≤255 (required).
         "contact" => contact: String,
@@ -106,6 +182,15 @@ dcsa_object! {
 
 dcsa_object! {
     /// Temperature limits of dangerous goods (`Limits`).
+    ///
+    /// ```
+    /// use ebl::model::Limits;
+    ///
+    /// let limits: Limits = serde_json::from_value(serde_json::json!({"temperatureUnit": "CEL", "flashPoint": 42.0}))?;
+    /// assert_eq!(limits.temperature_unit.as_deref(), Some("CEL"));
+    /// assert_eq!(limits.flash_point.as_ref().and_then(|n| n.as_f64()), Some(42.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Limits {
         /// `CEL` or `FAH` (required).
         "temperatureUnit" => temperature_unit: String,
@@ -124,6 +209,17 @@ dcsa_object! {
 
 dcsa_object! {
     /// Dangerous goods in a package (`DangerousGoods`): exactly one of `UNNumber`/`NANumber`.
+    ///
+    /// ```
+    /// use ebl::model::DangerousGoods;
+    ///
+    /// let dg: DangerousGoods = serde_json::from_value(serde_json::json!({"UNNumber": "1463",
+    ///     "properShippingName": "Chromium Trioxide, anhydrous", "imoClass": "5.1", "packingGroup": 2}))?;
+    /// assert_eq!(dg.un_number.as_deref(), Some("1463"));
+    /// assert_eq!(dg.imo_class.as_deref(), Some("5.1"));
+    /// assert!(dg.na_number.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     DangerousGoods {
         /// UN number, `^\d{4}$`.
         "UNNumber" => un_number: String,
@@ -192,6 +288,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// The outer packaging of a cargo item (`OuterPackaging`).
+    ///
+    /// ```
+    /// use ebl::model::OuterPackaging;
+    ///
+    /// let outer: OuterPackaging = serde_json::from_value(serde_json::json!(
+    ///     {"packageCode": "5H", "numberOfPackages": 18, "description": "Bags"}))?;
+    /// assert_eq!(outer.package_code.as_deref(), Some("5H"));
+    /// assert_eq!(outer.number_of_packages.as_ref().and_then(|n| n.as_u64()), Some(18));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     OuterPackaging {
         /// UN/ECE Rec. 21 package code, `^[A-Z0-9]{2}$`.
         "packageCode" => package_code: String,
@@ -210,6 +316,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// A cargo item in a piece of equipment (`CargoItem`).
+    ///
+    /// ```
+    /// use ebl::model::CargoItem;
+    ///
+    /// let item: CargoItem = serde_json::from_value(serde_json::json!({"equipmentReference": "APZU4812090",
+    ///     "cargoGrossWeight": {"value": 12000, "unit": "KGM"}, "outerPackaging": {"numberOfPackages": 18}}))?;
+    /// assert_eq!(item.equipment_reference.as_deref(), Some("APZU4812090"));
+    /// assert_eq!(item.cargo_gross_weight.and_then(|w| w.unit).as_deref(), Some("KGM"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     CargoItem {
         /// The equipment it is packed in, ≤11 (required).
         "equipmentReference" => equipment_reference: String,
@@ -238,6 +354,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// A consignment item (`ConsignmentItem`).
+    ///
+    /// ```
+    /// use ebl::model::ConsignmentItem;
+    ///
+    /// let item: ConsignmentItem = serde_json::from_value(serde_json::json!({"carrierBookingReference": "ABC709951",
+    ///     "descriptionOfGoods": ["Tires"], "HSCodes": ["400121"]}))?;
+    /// assert_eq!(item.carrier_booking_reference.as_deref(), Some("ABC709951"));
+    /// assert_eq!(item.hs_codes.as_deref(), Some(&["400121".to_owned()][..]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ConsignmentItem {
         /// The carrier's booking reference, ≤35 (required).
         "carrierBookingReference" => carrier_booking_reference: String,
@@ -268,6 +394,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// A piece of equipment (`Equipment`).
+    ///
+    /// ```
+    /// use ebl::model::Equipment;
+    ///
+    /// let container: Equipment = serde_json::from_value(serde_json::json!(
+    ///     {"equipmentReference": "APZU4812090", "ISOEquipmentCode": "22GP"}))?;
+    /// assert_eq!(container.equipment_reference.as_deref(), Some("APZU4812090"));
+    /// assert_eq!(container.iso_equipment_code.as_deref(), Some("22GP"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Equipment {
         /// Container number (ISO 6346 when possible), ≤11 (required).
         "equipmentReference" => equipment_reference: String,
@@ -280,6 +416,17 @@ dcsa_object! {
 
 dcsa_object! {
     /// Settings of an active reefer (`ActiveReeferSettings`).
+    ///
+    /// ```
+    /// use ebl::model::{ActiveReeferSettings, TransportDocument};
+    ///
+    /// let reefer: ActiveReeferSettings = serde_json::from_value(serde_json::json!({"temperatureSetpoint": -15, "temperatureUnit": "CEL"}))?;
+    /// assert_eq!(reefer.temperature_unit.as_deref(), Some("CEL"));
+    /// // A set point without its unit is a validation error.
+    /// let doc = TransportDocument::from_json(br#"{"utilizedTransportEquipments": [{"activeReeferSettings": {"temperatureSetpoint": -15}}]}"#)?;
+    /// assert!(doc.validate().iter().any(|f| f.code == "reefer-temperature-unit"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ActiveReeferSettings {
         /// Temperature set point.
         "temperatureSetpoint" => temperature_setpoint: Number,
@@ -310,6 +457,14 @@ dcsa_object! {
 
 dcsa_object! {
     /// A seal on equipment (`Seal`).
+    ///
+    /// ```
+    /// use ebl::model::Seal;
+    ///
+    /// let seal: Seal = serde_json::from_value(serde_json::json!({"number": "SN123457", "source": "CUS"}))?;
+    /// assert_eq!((seal.number.as_deref(), seal.source.as_deref()), (Some("SN123457"), Some("CUS")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Seal {
         /// Seal number, ≤15 (required).
         "number" => number: String,
@@ -320,6 +475,17 @@ dcsa_object! {
 
 dcsa_object! {
     /// Equipment used for the shipment (`UtilizedTransportEquipment`).
+    ///
+    /// ```
+    /// use ebl::model::UtilizedTransportEquipment;
+    ///
+    /// let ute: UtilizedTransportEquipment = serde_json::from_value(serde_json::json!({
+    ///     "equipment": {"equipmentReference": "APZU4812090", "ISOEquipmentCode": "22GP"},
+    ///     "isShipperOwned": false, "seals": [{"number": "SN123457"}]}))?;
+    /// assert_eq!(ute.equipment.and_then(|e| e.equipment_reference).as_deref(), Some("APZU4812090"));
+    /// assert_eq!(ute.seals.map(|s| s.len()), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     UtilizedTransportEquipment {
         /// The equipment (required).
         "equipment" => equipment: Equipment,
@@ -342,6 +508,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// A carrier's remark on a submitted document (`Feedback`, 3.0.2).
+    ///
+    /// ```
+    /// use ebl::model::Feedback;
+    ///
+    /// let feedback: Feedback = serde_json::from_value(serde_json::json!({"severity": "WARN",
+    ///     "code": "PROPERTY_VALUE_MAY_CHANGE", "message": "The vessel may change", "jsonPath": "$.transports"}))?;
+    /// assert_eq!(feedback.severity.as_deref(), Some("WARN"));
+    /// assert_eq!(feedback.json_path.as_deref(), Some("$.transports"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Feedback {
         /// `INFO`, `WARN` or `ERROR` (required).
         "severity" => severity: String,
@@ -358,6 +534,18 @@ dcsa_object! {
 
 dcsa_object! {
     /// A charge on the document (`Charge`).
+    ///
+    /// ```
+    /// use ebl::model::{Charge, TransportDocument};
+    ///
+    /// let charge: Charge = serde_json::from_value(serde_json::json!({"chargeName": "Documentation fee",
+    ///     "currencyAmount": 50.0, "currencyCode": "DKK", "paymentTermCode": "PRE", "calculationBasis": "Per day",
+    ///     "unitPrice": 50.0, "quantity": 1}))?;
+    /// assert_eq!(charge.currency_code.as_deref(), Some("DKK"));
+    /// let doc = TransportDocument::from_json(br#"{"charges": [{"currencyCode": "dkk"}]}"#)?;
+    /// assert!(doc.validate().iter().any(|f| f.code == "currency-code" && f.path == "$.charges[0].currencyCode"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Charge {
         /// Charge name, ≤50 (required, deprecated in favour of `extendedChargeName`).
         "chargeName" => charge_name: String,

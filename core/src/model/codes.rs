@@ -2,6 +2,16 @@
 //! the spec lists only in descriptions (so that it can add values in patch releases).
 
 /// The kind of transport document (`transportDocumentTypeCode`).
+///
+/// ```
+/// use ebl::model::{DocumentTypeCode, TransportDocument};
+///
+/// let doc = TransportDocument::from_json(br#"{"transportDocumentTypeCode": "SWB"}"#)?;
+/// assert_eq!(doc.type_code(), Some(DocumentTypeCode::SeaWaybill));
+/// // An unknown code is kept as written (and reported by validation).
+/// assert_eq!(DocumentTypeCode::parse("HBL"), DocumentTypeCode::Other("HBL".into()));
+/// # Ok::<(), ebl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DocumentTypeCode {
     /// `BOL`: a bill of lading, a document of title.
@@ -30,6 +40,13 @@ impl DocumentTypeCode {
     }
 
     /// The code as written in the document.
+    ///
+    /// ```
+    /// use ebl::model::DocumentTypeCode;
+    ///
+    /// assert_eq!(DocumentTypeCode::BillOfLading.as_str(), "BOL");
+    /// assert_eq!(DocumentTypeCode::parse("SWB").as_str(), "SWB");
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
@@ -41,6 +58,16 @@ impl DocumentTypeCode {
 }
 
 /// Where the document is in its life (`transportDocumentStatus`).
+///
+/// ```
+/// use ebl::model::{DocumentStatus, TransportDocument};
+///
+/// let doc = TransportDocument::from_json(br#"{"transportDocumentStatus": "PENDING_SURRENDER_FOR_DELIVERY"}"#)?;
+/// assert_eq!(doc.status(), Some(DocumentStatus::PendingSurrenderForDelivery));
+/// assert!(doc.is_issued());
+/// assert_eq!(DocumentStatus::parse("LOST"), DocumentStatus::Other("LOST".into()));
+/// # Ok::<(), ebl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DocumentStatus {
     /// `DRAFT`.
@@ -87,6 +114,13 @@ impl DocumentStatus {
     }
 
     /// The status as written in the document.
+    ///
+    /// ```
+    /// use ebl::model::DocumentStatus;
+    ///
+    /// assert_eq!(DocumentStatus::SurrenderedForAmendment.as_str(), "SURRENDERED_FOR_AMENDMENT");
+    /// assert_eq!(DocumentStatus::parse("VOIDED").as_str(), "VOIDED");
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         match self {
@@ -105,6 +139,15 @@ impl DocumentStatus {
     /// Whether the carrier has issued the document: `ISSUED` and the surrender states that
     /// can only follow issuance. `DRAFT`, `APPROVED`, `VOIDED` and unknown statuses are not.
     /// The rules that the spec states "on an issued B/L" are errors only for these.
+    ///
+    /// ```
+    /// use ebl::model::DocumentStatus;
+    ///
+    /// assert!(DocumentStatus::Issued.is_issued());
+    /// assert!(DocumentStatus::SurrenderedForDelivery.is_issued());
+    /// assert!(!DocumentStatus::Approved.is_issued());
+    /// assert!(!DocumentStatus::Voided.is_issued());
+    /// ```
     #[must_use]
     pub fn is_issued(&self) -> bool {
         matches!(

@@ -169,6 +169,16 @@ impl TransportDocument {
     /// [`ModelError::NotAnObject`] if `value` is not an object; a
     /// [`JsonError::Shape`](crate::json::JsonError::Shape) naming the path of the first member
     /// of the wrong type.
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let value = ebl::json::parse(br#"{"transportDocumentReference": "HHL71800000", "isToOrder": "yes"}"#)?;
+    /// let err = TransportDocument::from_value(&value).unwrap_err();
+    /// assert!(err.to_string().starts_with("$.isToOrder: invalid type: string \"yes\""));
+    /// assert_eq!(err.code(), ebl::ErrorCode::JsonShape);
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     pub fn from_value(value: &Value) -> crate::Result<TransportDocument> {
         if !value.is_object() {
             return Err(ModelError::NotAnObject {
@@ -191,12 +201,33 @@ impl TransportDocument {
     ///
     /// # Errors
     /// Any [`json::parse`] error, and those of [`from_value`](Self::from_value).
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let doc = TransportDocument::from_json(br#"{"transportDocumentReference": "HHL71800000"}"#)?;
+    /// assert_eq!(doc.reference(), Some("HHL71800000"));
+    /// let twice = br#"{"transportDocumentReference": "A", "transportDocumentReference": "B"}"#;
+    /// assert_eq!(TransportDocument::from_json(twice).unwrap_err().code(), ebl::ErrorCode::JsonDuplicateKey);
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     pub fn from_json(bytes: &[u8]) -> crate::Result<TransportDocument> {
         Self::from_value(&json::parse(bytes)?)
     }
 
     /// The document as a JSON value: the received members (known, unknown and `null`), with
     /// any edits made to the view.
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let json = br#"{"transportDocumentReference": "HHL71800000", "issueDate": null, "x-extension": {"a": 1}}"#;
+    /// let mut doc = TransportDocument::from_json(json)?;
+    /// assert_eq!(doc.to_value(), ebl::json::parse(json)?); // unknown and null members kept
+    /// doc.transport_document_reference = Some("HHL71800001".into());
+    /// assert_eq!(doc.to_value()["transportDocumentReference"], "HHL71800001");
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn to_value(&self) -> Value {
         // Cannot fail: every member is a string, boolean, number, array or string-keyed map.
@@ -204,6 +235,14 @@ impl TransportDocument {
     }
 
     /// The RFC 8785 (JCS) canonical bytes of [`to_value`](Self::to_value).
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let doc = TransportDocument::from_json(br#"{ "isToOrder": true, "carrierCode": "MSC", "x": 1.0 }"#)?;
+    /// assert_eq!(doc.canonical_bytes(), br#"{"carrierCode":"MSC","isToOrder":true,"x":1}"#);
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn canonical_bytes(&self) -> Vec<u8> {
         json::canonicalize(&self.to_value())
@@ -212,6 +251,17 @@ impl TransportDocument {
     /// The DCSA `transportDocumentChecksum` of this view: lowercase hex SHA-256 of the
     /// canonical bytes. For a document just parsed it equals [`checksum_of`](Self::checksum_of)
     /// the received value; after edits it is the checksum of the edited document.
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// // The PINT demo envelope: the document's checksum is the one its transfer chain signs.
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
+    /// let doc = TransportDocument::from_value(&envelope["transportDocument"])?;
+    /// assert_eq!(doc.checksum(), "8f765417773a026d4f9ead6187d961d28dffbb7d0a11dda9ba6fee16423bc05a");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn checksum(&self) -> String {
         Self::checksum_of(&self.to_value())
@@ -238,6 +288,19 @@ impl TransportDocument {
 
     /// Every finding about the document: required members, codes, lengths, patterns and the
     /// cross-member rules of the spec (see the [module documentation](super) for the codes).
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let doc = TransportDocument::from_json(br#"{"transportDocumentTypeCode": "SWB", "isToOrder": true,
+    ///     "transportDocumentReference": " HHL71800000"}"#)?;
+    /// let findings = doc.validate();
+    /// let has = |code: &str, path: &str| findings.iter().any(|f| f.code == code && f.path == path);
+    /// assert!(has("swb-to-order", "$.isToOrder"));
+    /// assert!(has("untrimmed-text", "$.transportDocumentReference"));
+    /// assert!(has("required", "$.documentParties"));
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn validate(&self) -> Vec<Finding> {
         super::validate::validate(self)
@@ -247,6 +310,21 @@ impl TransportDocument {
     ///
     /// # Errors
     /// [`ModelError::Invalid`] with the number of errors and the first of them.
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
+    /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
+    /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
+    /// assert!(doc.ensure_valid().is_ok()); // one warning (no notify party), no error
+    /// let mut issued = doc.clone();
+    /// issued.transport_document_status = Some("ISSUED".into());
+    /// let err = issued.ensure_valid().unwrap_err(); // an issued B/L needs an issueDate
+    /// assert!(err.to_string().contains("issue-date-missing"));
+    /// issued.issue_date = Some("2023-12-20".into());
+    /// assert!(issued.ensure_valid().is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn ensure_valid(&self) -> crate::Result<()> {
         let findings = self.validate();
         let mut errors = findings.into_iter().filter(Finding::is_error);
@@ -261,12 +339,32 @@ impl TransportDocument {
     }
 
     /// `transportDocumentReference`.
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
+    /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
+    /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
+    /// assert_eq!(doc.reference(), Some("62CD536BA8D34C469AFD"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn reference(&self) -> Option<&str> {
         self.transport_document_reference.as_deref()
     }
 
     /// `transportDocumentTypeCode`, read as a [`DocumentTypeCode`].
+    ///
+    /// ```
+    /// use ebl::model::DocumentTypeCode;
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
+    /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
+    /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
+    /// assert_eq!(doc.type_code(), Some(DocumentTypeCode::BillOfLading));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn type_code(&self) -> Option<DocumentTypeCode> {
         self.transport_document_type_code
@@ -275,6 +373,17 @@ impl TransportDocument {
     }
 
     /// `transportDocumentStatus`, read as a [`DocumentStatus`].
+    ///
+    /// ```
+    /// use ebl::model::DocumentStatus;
+    ///
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
+    /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
+    /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
+    /// assert_eq!(doc.status(), Some(DocumentStatus::Draft));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn status(&self) -> Option<DocumentStatus> {
         self.transport_document_status
@@ -284,18 +393,45 @@ impl TransportDocument {
 
     /// Whether the status says the carrier has issued the document
     /// ([`DocumentStatus::is_issued`]).
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let issued = TransportDocument::from_json(br#"{"transportDocumentStatus": "SURRENDERED_FOR_DELIVERY"}"#)?;
+    /// assert!(issued.is_issued());
+    /// assert!(!TransportDocument::from_json(br#"{"transportDocumentStatus": "APPROVED"}"#)?.is_issued());
+    /// assert!(!TransportDocument::from_json(b"{}")?.is_issued());
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn is_issued(&self) -> bool {
         self.status().is_some_and(|s| s.is_issued())
     }
 
     /// `isToOrder` is `true`.
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// assert!(TransportDocument::from_json(br#"{"isToOrder": true}"#)?.is_to_order());
+    /// assert!(!TransportDocument::from_json(br#"{"isToOrder": false}"#)?.is_to_order());
+    /// assert!(!TransportDocument::from_json(b"{}")?.is_to_order()); // absent
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn is_to_order(&self) -> bool {
         self.is_to_order == Some(true)
     }
 
     /// `isElectronic` is `true`.
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// assert!(TransportDocument::from_json(br#"{"isElectronic": true}"#)?.is_electronic());
+    /// assert!(!TransportDocument::from_json(br#"{"isElectronic": false}"#)?.is_electronic());
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn is_electronic(&self) -> bool {
         self.is_electronic == Some(true)
@@ -306,48 +442,128 @@ impl TransportDocument {
     /// `false`, the B/L is considered non-negotiable (also referred to as `straight`)", and a
     /// sea waybill can never be to order. A `SWB` that claims `isToOrder` is *not* negotiable
     /// (and fails validation with `swb-to-order`).
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let doc = |json: &[u8]| TransportDocument::from_json(json);
+    /// assert!(doc(br#"{"transportDocumentTypeCode": "BOL", "isToOrder": true}"#)?.is_negotiable());
+    /// assert!(!doc(br#"{"transportDocumentTypeCode": "BOL", "isToOrder": false}"#)?.is_negotiable()); // straight
+    /// assert!(!doc(br#"{"transportDocumentTypeCode": "SWB", "isToOrder": true}"#)?.is_negotiable());
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn is_negotiable(&self) -> bool {
         self.type_code() == Some(DocumentTypeCode::BillOfLading) && self.is_to_order()
     }
 
     /// `carrierCode` (SCAC or SMDG code, see `carrierCodeListProvider`).
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
+    /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
+    /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
+    /// assert_eq!(doc.carrier_code(), Some("MSC"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn carrier_code(&self) -> Option<&str> {
         self.carrier_code.as_deref()
     }
 
     /// `carrierCodeListProvider` (`SMDG` or `NMFTA`).
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
+    /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
+    /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
+    /// assert_eq!((doc.carrier_code(), doc.carrier_code_list_provider()), (Some("MSC"), Some("SMDG")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn carrier_code_list_provider(&self) -> Option<&str> {
         self.carrier_code_list_provider.as_deref()
     }
 
     /// `documentParties.issuingParty`.
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
+    /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
+    /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
+    /// let carrier = doc.issuing_party().unwrap();
+    /// assert_eq!(carrier.party_name.as_deref(), Some("Mediterranean Shipping Company"));
+    /// assert_eq!(carrier.identifying_codes.as_ref().unwrap()[0].party_code.as_deref(), Some("529900T8BM49AURSDO55"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn issuing_party(&self) -> Option<&Party> {
         self.parties()?.issuing_party.as_ref()
     }
 
     /// `documentParties.shipper`.
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
+    /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
+    /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
+    /// assert_eq!(doc.shipper().and_then(|p| p.party_name.as_deref()), Some("DCSA CTK"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn shipper(&self) -> Option<&Party> {
         self.parties()?.shipper.as_ref()
     }
 
     /// `documentParties.consignee`.
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let straight = TransportDocument::from_json(br#"{"isToOrder": false,
+    ///     "documentParties": {"consignee": {"partyName": "IKEA Denmark"}}}"#)?;
+    /// assert_eq!(straight.consignee().and_then(|p| p.party_name.as_deref()), Some("IKEA Denmark"));
+    /// assert!(TransportDocument::from_json(b"{}")?.consignee().is_none());
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn consignee(&self) -> Option<&Party> {
         self.parties()?.consignee.as_ref()
     }
 
     /// `documentParties.endorsee` (none on a to-order B/L = blank endorsed).
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let endorsed = TransportDocument::from_json(br#"{"isToOrder": true,
+    ///     "documentParties": {"endorsee": {"partyName": "Bank of Example"}}}"#)?;
+    /// assert_eq!(endorsed.endorsee().and_then(|p| p.party_name.as_deref()), Some("Bank of Example"));
+    /// let blank = TransportDocument::from_json(br#"{"isToOrder": true, "documentParties": {}}"#)?;
+    /// assert!(blank.endorsee().is_none()); // blank endorsed
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn endorsee(&self) -> Option<&Party> {
         self.parties()?.endorsee.as_ref()
     }
 
     /// `documentParties.notifyParties` (empty if absent).
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let doc = TransportDocument::from_json(br#"{"documentParties": {"notifyParties": [
+    ///     {"partyName": "Agent A"}, {"partyName": "Agent B"}]}}"#)?;
+    /// let names: Vec<_> = doc.notify_parties().iter().filter_map(|p| p.party_name.as_deref()).collect();
+    /// assert_eq!(names, ["Agent A", "Agent B"]);
+    /// assert!(TransportDocument::from_json(b"{}")?.notify_parties().is_empty());
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn notify_parties(&self) -> &[Party] {
         self.parties()
@@ -356,24 +572,64 @@ impl TransportDocument {
     }
 
     /// `shippedOnBoardDate`, if present and a valid `YYYY-MM-DD` date.
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
+    /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
+    /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
+    /// assert_eq!(doc.shipped_on_board_date(), chrono::NaiveDate::from_ymd_opt(2023, 12, 20));
+    /// let mut bad = doc.clone();
+    /// bad.shipped_on_board_date = Some("2023-12-32".into());
+    /// assert_eq!(bad.shipped_on_board_date(), None); // not a date (and a validation finding)
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn shipped_on_board_date(&self) -> Option<NaiveDate> {
         parse_date(self.shipped_on_board_date.as_deref())
     }
 
     /// `receivedForShipmentDate`, if present and a valid date.
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let doc = TransportDocument::from_json(br#"{"receivedForShipmentDate": "2020-12-12"}"#)?;
+    /// assert_eq!(doc.received_for_shipment_date(), chrono::NaiveDate::from_ymd_opt(2020, 12, 12));
+    /// assert_eq!(doc.shipped_on_board_date(), None);
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn received_for_shipment_date(&self) -> Option<NaiveDate> {
         parse_date(self.received_for_shipment_date.as_deref())
     }
 
     /// `issueDate`, if present and a valid date.
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let doc = TransportDocument::from_json(br#"{"issueDate": "2024-02-29"}"#)?;
+    /// assert_eq!(doc.issue_date(), chrono::NaiveDate::from_ymd_opt(2024, 2, 29));
+    /// let not_leap = TransportDocument::from_json(br#"{"issueDate": "2023-02-29"}"#)?;
+    /// assert_eq!(not_leap.issue_date(), None);
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn issue_date(&self) -> Option<NaiveDate> {
         parse_date(self.issue_date.as_deref())
     }
 
     /// The UN/LOCODE of `transports.portOfLoading`.
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
+    /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
+    /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
+    /// assert_eq!(doc.port_of_loading(), Some("DKAAR")); // Aarhus
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn port_of_loading(&self) -> Option<&str> {
         self.transports
@@ -385,6 +641,15 @@ impl TransportDocument {
     }
 
     /// The UN/LOCODE of `transports.portOfDischarge`.
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
+    /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
+    /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
+    /// assert_eq!(doc.port_of_discharge(), Some("DEBRV")); // Bremerhaven
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn port_of_discharge(&self) -> Option<&str> {
         self.transports
@@ -396,6 +661,16 @@ impl TransportDocument {
     }
 
     /// The JSON paths of the explicit `null` members that were received.
+    ///
+    /// ```
+    /// use ebl::model::TransportDocument;
+    ///
+    /// let doc = TransportDocument::from_json(br#"{"issueDate": null,
+    ///     "documentParties": {"shipper": {"partyName": "ACME", "reference": null}}}"#)?;
+    /// assert_eq!(doc.null_members(), ["$.issueDate", "$.documentParties.shipper.reference"]);
+    /// assert!(doc.validate().iter().any(|f| f.code == "null-value" && f.path == "$.issueDate"));
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn null_members(&self) -> Vec<String> {
         self.nulls

@@ -4,6 +4,17 @@ use super::macros::dcsa_object;
 
 dcsa_object! {
     /// A postal address (`Address`, and `PartyAddress`, which adds `UNLocationCode`).
+    ///
+    /// ```
+    /// use ebl::model::Address;
+    ///
+    /// // The carrier's address in the DCSA API examples.
+    /// let address: Address = serde_json::from_value(serde_json::json!({"street": "Chemin Rieu",
+    ///     "streetNumber": "12-14", "city": "Geneva", "countryCode": "CH"}))?;
+    /// assert_eq!((address.city.as_deref(), address.country_code.as_deref()), (Some("Geneva"), Some("CH")));
+    /// assert!(address.post_code.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Address {
         /// Street name, ≤70 characters (required).
         "street" => street: String,
@@ -28,6 +39,15 @@ dcsa_object! {
 
 dcsa_object! {
     /// A city (`City`), used by ports.
+    ///
+    /// ```
+    /// use ebl::model::City;
+    ///
+    /// let city: City = serde_json::from_value(serde_json::json!({"city": "Aarhus", "countryCode": "DK"}))?;
+    /// assert_eq!(city.city.as_deref(), Some("Aarhus"));
+    /// assert_eq!(city.country_code.as_deref(), Some("DK"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     City {
         /// City name, ≤35 (required).
         "city" => city: String,
@@ -40,6 +60,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// A terminal or depot identified by a code list (`Facility`).
+    ///
+    /// ```
+    /// use ebl::model::Facility;
+    ///
+    /// let terminal: Facility = serde_json::from_value(serde_json::json!(
+    ///     {"facilityCode": "ADT", "facilityCodeListProvider": "SMDG"}))?;
+    /// assert_eq!(terminal.facility_code.as_deref(), Some("ADT"));
+    /// assert_eq!(terminal.facility_code_list_provider.as_deref(), Some("SMDG"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Facility {
         /// The facility code, ≤6 (required).
         "facilityCode" => facility_code: String,
@@ -50,6 +80,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// A position (`GeoCoordinate`), as strings.
+    ///
+    /// ```
+    /// use ebl::model::GeoCoordinate;
+    ///
+    /// // Kept as strings, exactly as written.
+    /// let at: GeoCoordinate = serde_json::from_value(serde_json::json!({"latitude": "56.1496", "longitude": "10.2134"}))?;
+    /// assert_eq!(at.latitude.as_deref(), Some("56.1496"));
+    /// assert_eq!(at.longitude.as_deref(), Some("10.2134"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     GeoCoordinate {
         /// Latitude, ≤10 (required).
         "latitude" => latitude: String,
@@ -61,6 +101,16 @@ dcsa_object! {
 dcsa_object! {
     /// `PlaceOfReceipt`, `PlaceOfDelivery` and `OnwardInlandRouting` (the last has no
     /// `geoCoordinate` in the spec).
+    ///
+    /// ```
+    /// use ebl::model::Location;
+    ///
+    /// let receipt: Location = serde_json::from_value(serde_json::json!(
+    ///     {"locationName": "Hamburg depot", "UNLocationCode": "DEHAM"}))?;
+    /// assert_eq!(receipt.un_location_code.as_deref(), Some("DEHAM"));
+    /// assert_eq!(receipt.location_name.as_deref(), Some("Hamburg depot"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Location {
         /// Name of the location, ≤100.
         "locationName" => location_name: String,
@@ -81,6 +131,17 @@ dcsa_object! {
 
 dcsa_object! {
     /// `PortOfLoading` and `PortOfDischarge`.
+    ///
+    /// ```
+    /// use ebl::model::{Port, TransportDocument};
+    ///
+    /// let port: Port = serde_json::from_value(serde_json::json!({"UNLocationCode": "DKAAR"}))?;
+    /// assert_eq!(port.un_location_code.as_deref(), Some("DKAAR"));
+    /// // A malformed UN/LOCODE is a validation error.
+    /// let doc = TransportDocument::from_json(br#"{"transports": {"portOfLoading": {"UNLocationCode": "dkaar"}}}"#)?;
+    /// assert!(doc.validate().iter().any(|f| f.code == "un-locode" && f.path == "$.transports.portOfLoading.UNLocationCode"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Port {
         /// Name of the port, ≤100.
         "locationName" => location_name: String,
@@ -93,6 +154,17 @@ dcsa_object! {
 
 dcsa_object! {
     /// A vessel and voyage (`VesselVoyage`).
+    ///
+    /// ```
+    /// use ebl::model::VesselVoyage;
+    ///
+    /// // The vessel in the DCSA API examples.
+    /// let voyage: VesselVoyage = serde_json::from_value(serde_json::json!(
+    ///     {"vesselName": "MSC Gülsün", "carrierExportVoyageNumber": "402E"}))?;
+    /// assert_eq!(voyage.vessel_name.as_deref(), Some("MSC Gülsün"));
+    /// assert_eq!(voyage.carrier_export_voyage_number.as_deref(), Some("402E"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     VesselVoyage {
         /// Vessel name, ≤50 (required).
         "vesselName" => vessel_name: String,
@@ -107,6 +179,17 @@ dcsa_object! {
 
 dcsa_object! {
     /// The routing of the shipment (`Transports`).
+    ///
+    /// ```
+    /// use ebl::model::Transports;
+    ///
+    /// let transports: Transports = serde_json::from_value(serde_json::json!({
+    ///     "plannedDepartureDate": "2023-12-20", "portOfLoading": {"UNLocationCode": "DKAAR"},
+    ///     "vesselVoyages": [{"vesselName": "MSC Gülsün", "carrierExportVoyageNumber": "402E"}]}))?;
+    /// assert_eq!(transports.port_of_loading.and_then(|p| p.un_location_code).as_deref(), Some("DKAAR"));
+    /// assert_eq!(transports.vessel_voyages.map(|v| v.len()), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Transports {
         /// Planned arrival date at the port of discharge (required).
         "plannedArrivalDate" => planned_arrival_date: String,
@@ -134,6 +217,17 @@ dcsa_object! {
 dcsa_object! {
     /// Where the document was issued (`PlaceOfIssue`): exactly one of `UNLocationCode` or
     /// `countryCode`.
+    ///
+    /// ```
+    /// use ebl::model::{PlaceOfIssue, TransportDocument};
+    ///
+    /// let place: PlaceOfIssue = serde_json::from_value(serde_json::json!({"countryCode": "DK"}))?;
+    /// assert_eq!(place.country_code.as_deref(), Some("DK"));
+    /// // Exactly one of UNLocationCode and countryCode.
+    /// let doc = TransportDocument::from_json(br#"{"placeOfIssue": {"UNLocationCode": "DKAAR", "countryCode": "DK"}}"#)?;
+    /// assert!(doc.validate().iter().any(|f| f.code == "one-of" && f.path.starts_with("$.placeOfIssue")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     PlaceOfIssue {
         /// Name of the location, ≤100.
         "locationName" => location_name: String,
@@ -147,6 +241,17 @@ dcsa_object! {
 dcsa_object! {
     /// Where the freight is payable (`InvoicePayableAt`): exactly one of `UNLocationCode` or
     /// `freeText`.
+    ///
+    /// ```
+    /// use ebl::model::{InvoicePayableAt, TransportDocument};
+    ///
+    /// let at: InvoicePayableAt = serde_json::from_value(serde_json::json!({"UNLocationCode": "DKAAR"}))?;
+    /// assert_eq!(at.un_location_code.as_deref(), Some("DKAAR"));
+    /// // Exactly one of UNLocationCode and freeText.
+    /// let doc = TransportDocument::from_json(br#"{"invoicePayableAt": {}}"#)?;
+    /// assert!(doc.validate().iter().any(|f| f.code == "one-of" && f.path.starts_with("$.invoicePayableAt")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     InvoicePayableAt {
         /// UN/LOCODE.
         "UNLocationCode" => un_location_code: String,

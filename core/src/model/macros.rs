@@ -32,6 +32,19 @@ macro_rules! dcsa_object {
 
         impl $name {
             /// The JSON member names this type models.
+            ///
+            /// ```
+            #[doc = concat!("use ebl::model::", stringify!($name), ";")]
+            ///
+            /// // Each listed name is read into its field; any other member is kept in `extra`.
+            #[doc = concat!("for name in ", stringify!($name), "::FIELDS {")]
+            ///     let mut object = serde_json::Map::new();
+            ///     object.insert(name.to_string(), serde_json::Value::Null);
+            ///     object.insert("x-custom".into(), 1.into());
+            #[doc = concat!("    let value: ", stringify!($name), " = serde_json::from_value(object.into()).unwrap();")]
+            ///     assert_eq!(value.extra.keys().collect::<Vec<_>>(), ["x-custom"]);
+            /// }
+            /// ```
             pub const FIELDS: &'static [&'static str] = &[$($json),*];
         }
     };
@@ -57,6 +70,19 @@ macro_rules! dcsa_object {
 
         impl $name {
             /// The JSON member names this type models.
+            ///
+            /// ```
+            #[doc = concat!("use ebl::model::", stringify!($name), ";")]
+            ///
+            /// // Each listed name is read into its field; any other member is kept in `extra`.
+            #[doc = concat!("for name in ", stringify!($name), "::FIELDS {")]
+            ///     let mut object = serde_json::Map::new();
+            ///     object.insert(name.to_string(), serde_json::Value::Null);
+            ///     object.insert("x-custom".into(), 1.into());
+            #[doc = concat!("    let value: ", stringify!($name), " = serde_json::from_value(object.into()).unwrap();")]
+            ///     assert_eq!(value.extra.keys().collect::<Vec<_>>(), ["x-custom"]);
+            /// }
+            /// ```
             pub const FIELDS: &'static [&'static str] = &[$($json),*];
         }
     };

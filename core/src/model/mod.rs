@@ -101,6 +101,17 @@ use crate::error::ErrorCode;
 use crate::report::Finding;
 
 /// What can go wrong building or accepting a [`TransportDocument`].
+///
+/// ```
+/// use ebl::model::{ModelError, TransportDocument};
+///
+/// let err = TransportDocument::from_json(b"[]").unwrap_err();
+/// assert_eq!(err, ebl::Error::Model(ModelError::NotAnObject { found: "an array" }));
+/// let doc = TransportDocument::from_json(br#"{"transportDocumentTypeCode": "SWB", "isToOrder": true}"#)?;
+/// let Err(ebl::Error::Model(ModelError::Invalid { errors, .. })) = doc.ensure_valid() else { panic!() };
+/// assert!(errors > 1); // every required member is missing too
+/// # Ok::<(), ebl::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ModelError {
@@ -122,6 +133,16 @@ pub enum ModelError {
 
 impl ModelError {
     /// The stable numeric code.
+    ///
+    /// ```
+    /// use ebl::model::ModelError;
+    /// use ebl::ErrorCode;
+    ///
+    /// assert_eq!(ModelError::NotAnObject { found: "null" }.code(), ErrorCode::ModelNotAnObject);
+    /// let err = ebl::model::TransportDocument::from_json(b"{}")?.ensure_valid().unwrap_err();
+    /// assert_eq!(err.code(), ErrorCode::ModelInvalid);
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
     #[must_use]
     pub fn code(&self) -> ErrorCode {
         match self {

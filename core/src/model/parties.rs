@@ -5,6 +5,19 @@ use super::macros::dcsa_object;
 
 dcsa_object! {
     /// A person to contact (`PartyContactDetail`): `name` plus `phone` and/or `email`.
+    ///
+    /// ```
+    /// use ebl::model::PartyContactDetail;
+    ///
+    /// let c: PartyContactDetail = serde_json::from_value(serde_json::json!(
+    ///     {"name": "DCSA test person", "email": "no-reply@dcsa.example.org"}))?;
+    /// assert_eq!(c.email.as_deref(), Some("no-reply@dcsa.example.org"));
+    /// // Without phone or email, a contact is a validation error.
+    /// let doc = ebl::json::parse(br#"{"partyContactDetails": [{"name": "Nobody"}]}"#)?;
+    /// let findings = ebl::model::TransportDocument::from_value(&doc)?.validate();
+    /// assert!(findings.iter().any(|f| f.code == "any-of" && f.path == "$.partyContactDetails[0]"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     PartyContactDetail {
         /// Name, ≤35 (required).
         "name" => name: String,
@@ -18,6 +31,16 @@ dcsa_object! {
 dcsa_object! {
     /// A party code from a code list (`IdentifyingCode`), for example a DID or an LEI, or the
     /// party's account on an eBL platform.
+    ///
+    /// ```
+    /// use ebl::model::IdentifyingCode;
+    ///
+    /// // The LEI of the carrier in the DCSA API examples.
+    /// let code: IdentifyingCode = serde_json::from_value(serde_json::json!(
+    ///     {"codeListProvider": "GLEIF", "codeListName": "LEI", "partyCode": "529900T8BM49AURSDO55"}))?;
+    /// assert_eq!((code.code_list_name.as_deref(), code.party_code.as_deref()), (Some("LEI"), Some("529900T8BM49AURSDO55")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     IdentifyingCode {
         /// Who publishes the code list (`W3C`, `GLEIF`, an eBL platform code, …), ≤100 (required).
         "codeListProvider" => code_list_provider: String,
@@ -30,6 +53,16 @@ dcsa_object! {
 
 dcsa_object! {
     /// A tax or legal registration (`TaxLegalReference`).
+    ///
+    /// ```
+    /// use ebl::model::TaxLegalReference;
+    ///
+    /// let tax: TaxLegalReference = serde_json::from_value(serde_json::json!(
+    ///     {"type": "EORI", "countryCode": "NL", "value": "NL123456789"}))?;
+    /// assert_eq!(tax.kind.as_deref(), Some("EORI")); // `type` is a Rust keyword
+    /// assert_eq!(serde_json::to_value(&tax)?["type"], "EORI");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     TaxLegalReference {
         /// Kind of reference, ≤50 (required).
         "type" => kind: String,
@@ -48,6 +81,20 @@ dcsa_object! {
     /// checks that per role.
     ///
     /// [`TransportDocument::validate`]: super::TransportDocument::validate
+    ///
+    /// ```
+    /// use ebl::model::Party;
+    ///
+    /// let party: Party = serde_json::from_value(serde_json::json!({"partyName": "DCSA CTK",
+    ///     "displayedAddress": ["Strawinskylaan 4117"], "x-platformId": "P-42"}))?;
+    /// assert_eq!(party.party_name.as_deref(), Some("DCSA CTK"));
+    /// assert_eq!(party.extra["x-platformId"], "P-42"); // unknown members are kept
+    /// // A shipper with neither an address nor an identifying code is refused.
+    /// let doc = ebl::json::parse(br#"{"documentParties": {"shipper": {"partyName": "ACME"}}}"#)?;
+    /// let findings = ebl::model::TransportDocument::from_value(&doc)?.validate();
+    /// assert!(findings.iter().any(|f| f.code == "party-address-or-code" && f.path == "$.documentParties.shipper"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     Party {
         /// Name, ≤70 (required for every role).
         "partyName" => party_name: String,
@@ -89,6 +136,16 @@ pub type NotifyParty = Party;
 
 dcsa_object! {
     /// Another party with a function code (`OtherDocumentParty`).
+    ///
+    /// ```
+    /// use ebl::model::OtherDocumentParty;
+    ///
+    /// let other: OtherDocumentParty = serde_json::from_value(serde_json::json!(
+    ///     {"partyFunction": "DDR", "party": {"partyName": "Consolidator Ltd"}}))?;
+    /// assert_eq!(other.party_function.as_deref(), Some("DDR"));
+    /// assert_eq!(other.party.and_then(|p| p.party_name).as_deref(), Some("Consolidator Ltd"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     OtherDocumentParty {
         /// The party (required).
         "party" => party: Party,
@@ -99,6 +156,17 @@ dcsa_object! {
 
 dcsa_object! {
     /// Who is who on the document (`DocumentParties`).
+    ///
+    /// ```
+    /// use ebl::model::DocumentParties;
+    ///
+    /// let parties: DocumentParties = serde_json::from_value(serde_json::json!({
+    ///     "shipper": {"partyName": "DCSA CTK"}, "notifyParties": [{"partyName": "Agent"}]}))?;
+    /// assert_eq!(parties.shipper.and_then(|p| p.party_name).as_deref(), Some("DCSA CTK"));
+    /// assert_eq!(parties.notify_parties.map(|n| n.len()), Some(1));
+    /// assert!(parties.consignee.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     DocumentParties {
         /// The shipper (required).
         "shipper" => shipper: Party,
