@@ -27,6 +27,7 @@ mod error;
 mod evidence;
 mod list;
 mod load;
+mod merge;
 mod pint;
 mod store;
 
