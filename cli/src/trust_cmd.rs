@@ -339,9 +339,16 @@ fn print_party(party: &Party) {
         println!("      identifier {}: {}", id.scheme, id.value);
     }
     for key in &party.keys {
+        // A list's keys get their id (the RFC 7638 thumbprint) when imported.
+        let kid = if key.kid.is_empty() {
+            PublicKey::from_jwk(&key.jwk)
+                .map(|k| k.thumbprint())
+                .unwrap_or_else(|_| "(no kid)".to_owned())
+        } else {
+            key.kid.clone()
+        };
         println!(
-            "      key {} bound by {}{}, valid {}",
-            key.kid,
+            "      key {kid} bound by {}{}, valid {}",
             binding(key.binding),
             if key.algorithms.is_empty() {
                 String::new()
