@@ -21,6 +21,8 @@ use ring::rand::SystemRandom;
 use crate::files::{self, Unusable};
 use crate::inspect_cmd::transaction_text;
 
+mod recognition;
+
 /// The transport document, built from the 5 KB TradeTrust example's data.
 const BILL_OF_LADING: &str = include_str!("demo/bill-of-lading.json");
 
@@ -356,12 +358,17 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         final_report.history.to_json().map_err(fail)?.as_bytes(),
     )?;
 
+    recognition::run(dir, &cast, &keys, &document, &to_shenzhen, &rng)?;
+
     println!("\nTry it yourself:");
     let d = dir.display();
     println!(
         "   cargo run -p ebl-cli -- verify --key {d}/keys/carrier.jwk --key {d}/keys/sgtt.jwk --key {d}/keys/szeb.jwk --at 2026-06-20T00:00:00Z {d}/*.envelope.json"
     );
     println!("   cargo run -p ebl-cli -- inspect {d}/3-szeb-to-sgtt.envelope.json");
+    println!(
+        "   cargo run -p ebl-cli -- recognize --agreement sg-cn-shenzhen --side CN --trust {d}/trust/szeb-store.json --trust {d}/trust/sg-etr-platforms.jws --evidence {d}/trust/szeb-evidence.json --at 2026-06-16T07:00:00Z {d}/1-sgtt-to-szeb.envelope.json"
+    );
     Ok(())
 }
 

@@ -6,6 +6,8 @@ mod inspect_cmd;
 mod oa_cmd;
 mod party;
 mod pint_cmd;
+mod recognize_cmd;
+mod trust_cmd;
 mod verify_cmd;
 
 use std::path::PathBuf;
@@ -31,7 +33,14 @@ The workflow, end to end:
   ebl surrender to-shenzhen.json --key keys/szp1.key.pem --from SZP1:SZP1:qianhai --carrier SGP1:SMDG:LCOL -o surrender.json
 
 A party is PLATFORM:PROVIDER:CODE[:NAME]. Times are RFC 3339 (default: now).
-verify exits 0 when every file is valid, 1 when one is not, 2 on unusable input.";
+verify exits 0 when every file is valid, 1 when one is not, 2 on unusable input.
+
+Recognition (does a jurisdiction recognise the record? criterion by criterion, law cited):
+  ebl trust sign --key keys/authority.key.pem --issuer SG-ETR-PLATFORMS sg-list.json -o sg-list.jws
+  ebl trust verify --key keys/authority.jwk --issuer SG-ETR-PLATFORMS sg-list.jws
+  ebl recognize --jurisdiction CN --trust store.json --governing-law SG to-shenzhen.json
+  ebl recognize --agreement sg-cn-shenzhen --side CN --trust store.json --trust sg-list.jws to-shenzhen.json
+recognize exits 0 recognised (subject to reliability), 1 not recognised, 3 indeterminate, 2 unusable input.";
 
 /// Verify, transfer and recognise electronic bills of lading (DCSA PINT, TradeTrust).
 #[derive(Parser)]
@@ -80,6 +89,11 @@ enum Command {
         /// Trust a root certificate for x5c chains (PEM or DER). Repeatable.
         #[arg(long = "anchor", value_name = "FILE")]
         anchors: Vec<PathBuf>,
+        /// Trust the platform and carrier keys of a trust store (JSON) or signed trust list
+        /// (JWS, imported with its publisher's key from an earlier --trust); platform keys are
+        /// bound to their platform codes. Repeatable.
+        #[arg(long = "trust", value_name = "FILE")]
+        trust: Vec<PathBuf>,
         /// The time at which keys and certificates must be valid (default: now).
         #[arg(long, value_name = "RFC3339")]
         at: Option<DateTime<Utc>>,
@@ -103,6 +117,52 @@ enum Command {
     /// OpenAttestation v2 (TradeTrust) documents: wrap, obfuscate, data, title.
     #[command(subcommand)]
     Oa(OaCommand),
+    /// Verify a PINT envelope, then decide whether a jurisdiction (or one side of an agreement)
+    /// recognises the record: every criterion with its status, citation and reason.
+    #[command(group(clap::ArgGroup::new("target").required(true).args(["jurisdiction", "agreement"])))]
+    Recognize {
+        /// The receiving jurisdiction: SG, CN, UK (= GB), FR or MLETR.
+        #[arg(long, value_name = "ID")]
+        jurisdiction: Option<String>,
+        /// An agreement file, or the id of an embedded agreement (sg-cn-shenzhen).
+        #[arg(long, value_name = "FILE|ID")]
+        agreement: Option<String>,
+        /// The receiving side of the agreement (SG or CN).
+        #[arg(long, value_name = "ID", requires = "agreement")]
+        side: Option<String>,
+        /// A trust store (JSON) or signed trust list (JWS): parties, keys, reliability evidence.
+        /// Repeatable; a signed list is imported with its publisher's key from an earlier file.
+        #[arg(long = "trust", value_name = "FILE")]
+        trust: Vec<PathBuf>,
+        /// Also trust a public key for verification (any form `verify --key` reads). Repeatable.
+        #[arg(long = "key", value_name = "FILE")]
+        keys: Vec<PathBuf>,
+        /// Trust a root certificate for x5c chains. Repeatable.
+        #[arg(long = "anchor", value_name = "FILE")]
+        anchors: Vec<PathBuf>,
+        /// The evaluation time (default: now).
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<DateTime<Utc>>,
+        /// The law governing the bill (a rule-file id: SG, GB, CN, …), which an envelope does
+        /// not carry.
+        #[arg(long, value_name = "ID")]
+        governing_law: Option<String>,
+        /// Evidence the receiver holds, as JSON: {"consents": [...], "governing_law": "SG",
+        /// "registry_checked": true} (see core/rules/README.md, "Recognition input").
+        #[arg(long, value_name = "FILE")]
+        evidence: Option<PathBuf>,
+        /// This receiver's platform code, for the PINT recipient check.
+        #[arg(long, value_name = "CODE")]
+        platform: Option<String>,
+        /// Print the report as JSON (verdict, criteria with id/status/citation/reason, …).
+        #[arg(long)]
+        json: bool,
+        /// The envelope.
+        file: PathBuf,
+    },
+    /// Sign, verify and show trust lists and trust stores.
+    #[command(subcommand)]
+    Trust(TrustCommand),
     /// Show what a file contains, decoded (signatures are not checked).
     Inspect {
         /// Print the decoded content as JSON.
@@ -230,6 +290,51 @@ enum OaCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum TrustCommand {
+    /// Sign a trust list (JSON, schema ebl-trust-list/1) as a compact JWS.
+    Sign {
+        /// The publisher's private key (PKCS#8 PEM or private JWK).
+        #[arg(long)]
+        key: PathBuf,
+        /// The publisher's id: must be the list's `issuer`.
+        #[arg(long)]
+        issuer: String,
+        /// The trust list.
+        list: PathBuf,
+        /// Where to write the JWS (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Check a signed trust list: signature, issuer, validity (and sequence, with --store).
+    /// Exit 0 accepted, 1 refused, 2 unusable input.
+    Verify {
+        /// The publisher's public key (JWK, JWK Set, PEM or certificate).
+        #[arg(long)]
+        key: PathBuf,
+        /// The publisher expected.
+        #[arg(long)]
+        issuer: String,
+        /// The time at which the list must be valid (default: now).
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<DateTime<Utc>>,
+        /// A trust store recording the lists already imported: an older or replayed list is
+        /// refused.
+        #[arg(long, value_name = "FILE")]
+        store: Option<PathBuf>,
+        /// The signed list.
+        list: PathBuf,
+    },
+    /// Show a trust store, a trust list or a signed trust list (its signature is not checked).
+    Show {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// The file.
+        file: PathBuf,
+    },
+}
+
 /// What every step on an existing envelope needs.
 #[derive(clap::Args)]
 struct Step {
@@ -273,6 +378,7 @@ fn main() -> ExitCode {
         Command::Verify {
             keys,
             anchors,
+            trust,
             at,
             platform,
             ethereum_addresses,
@@ -283,6 +389,7 @@ fn main() -> ExitCode {
             return verify_cmd::run(&verify_cmd::VerifyArgs {
                 keys,
                 anchors,
+                trust,
                 at: at.unwrap_or_else(Utc::now),
                 platform,
                 ethereum_addresses,
@@ -305,6 +412,65 @@ fn main() -> ExitCode {
             OaCommand::Data { file } => oa_cmd::data(&file),
             OaCommand::Title { log, json } => oa_cmd::title(&log, json),
         },
+        Command::Recognize {
+            jurisdiction,
+            agreement,
+            side,
+            trust,
+            keys,
+            anchors,
+            at,
+            governing_law,
+            evidence,
+            platform,
+            json,
+            file,
+        } => {
+            let target = match (jurisdiction, agreement) {
+                (Some(id), _) => recognize_cmd::TargetChoice::Jurisdiction(id),
+                (None, Some(agreement)) => {
+                    recognize_cmd::TargetChoice::Agreement { agreement, side }
+                }
+                (None, None) => {
+                    eprintln!("ebl: give --jurisdiction or --agreement");
+                    return ExitCode::from(recognize_cmd::EXIT_UNUSABLE);
+                }
+            };
+            return recognize_cmd::run(&recognize_cmd::RecognizeArgs {
+                target,
+                trust,
+                keys,
+                anchors,
+                at: at.unwrap_or_else(Utc::now),
+                governing_law,
+                evidence,
+                platform,
+                json,
+                file,
+            });
+        }
+        Command::Trust(TrustCommand::Verify {
+            key,
+            issuer,
+            at,
+            store,
+            list,
+        }) => {
+            return trust_cmd::verify(&trust_cmd::VerifyListArgs {
+                key: &key,
+                issuer: &issuer,
+                at: at.unwrap_or_else(Utc::now),
+                store: store.as_deref(),
+                list: &list,
+            });
+        }
+        Command::Trust(TrustCommand::Sign {
+            key,
+            issuer,
+            list,
+            output,
+        }) => trust_cmd::sign(&key, &issuer, &list, output.as_deref()),
+        Command::Trust(TrustCommand::Show { json, file }) => trust_cmd::show(&file, json),
         Command::Demo { out } => demo::run(&out),
         Command::Inspect { json, file } => inspect_cmd::run(&file, json),
         Command::Keygen {

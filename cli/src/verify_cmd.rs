@@ -17,6 +17,7 @@ pub const EXIT_UNUSABLE: u8 = 2;
 pub struct VerifyArgs {
     pub keys: Vec<PathBuf>,
     pub anchors: Vec<PathBuf>,
+    pub trust: Vec<PathBuf>,
     pub at: chrono::DateTime<chrono::Utc>,
     pub platform: Option<String>,
     pub ethereum_addresses: Vec<String>,
@@ -48,6 +49,12 @@ pub fn context(args: &VerifyArgs) -> Result<VerifyContext, Unusable> {
         let answers =
             ebl::json::from_slice(&files::read(path)?).map_err(|e| Unusable::at(path, e))?;
         context.openattestation.dns_txt = Some(answers);
+    }
+    if !args.trust.is_empty() {
+        let store = crate::trust_cmd::load_stores(&args.trust, args.at)?;
+        context
+            .add_trust_store(&store)
+            .map_err(|e| Unusable(format!("--trust: {e}")))?;
     }
     Ok(context)
 }

@@ -331,4 +331,60 @@ fn the_demo_runs_end_to_end_and_its_artefacts_verify() {
         .collect();
     assert_eq!(valid, [true, true, false]);
     assert!(Path::new(&file("report.json")).exists());
+
+    // The recognition step: CN and the SG–CN arrangement recognise the June bill (subject to
+    // reliability); the same journey in March 2026 is indeterminate, before the regime.
+    assert!(text.contains("8. Recognition in Shenzhen"), "{text}");
+    assert!(
+        text.contains("CN: recognised, subject to reliability"),
+        "{text}"
+    );
+    assert!(text.contains("sg-cn-shenzhen/CN: recognised, subject to reliability"));
+    assert!(text.contains("March copy: indeterminate"), "{text}");
+    assert!(text.contains("why: [CN] regime"), "{text}");
+    assert!(!text.to_lowercase().contains("legally valid"));
+    let report = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(file(name)).expect(name)).expect("JSON report")
+    };
+    assert_eq!(
+        report("recognition-cn.json")["verdict"],
+        "recognised-subject-to-reliability"
+    );
+    assert_eq!(
+        report("recognition-sg-cn-agreement.json")["target"],
+        "sg-cn-shenzhen/CN"
+    );
+    let march = report("recognition-cn-march.json");
+    assert_eq!(march["verdict"], "indeterminate");
+    assert_eq!(march["decisive"][0]["criterion"], "regime");
+    // The artefacts replay through the CLI: the command the demo prints exits 0.
+    let recognised = ebl(&[
+        "recognize",
+        "--agreement",
+        "sg-cn-shenzhen",
+        "--side",
+        "CN",
+        "--trust",
+        &file("trust/szeb-store.json"),
+        "--trust",
+        &file("trust/sg-etr-platforms.jws"),
+        "--evidence",
+        &file("trust/szeb-evidence.json"),
+        "--at",
+        "2026-06-16T07:00:00Z",
+        &file("1-sgtt-to-szeb.envelope.json"),
+    ]);
+    assert_eq!(recognised.status.code(), Some(0), "{}", stdout(&recognised));
+    let verified = ebl(&[
+        "trust",
+        "verify",
+        "--key",
+        &key("sg-authority"),
+        "--issuer",
+        "SG-ETR-PLATFORMS",
+        "--at",
+        "2026-06-16T07:00:00Z",
+        &file("trust/sg-etr-platforms.jws"),
+    ]);
+    assert_eq!(verified.status.code(), Some(0), "{}", stdout(&verified));
 }

@@ -77,6 +77,16 @@ impl VerifyContext {
         Ok(added)
     }
 
+    /// Trusts the platform and carrier keys and the anchor certificates of a trust store, as
+    /// they stand at this context's time, with platform keys bound to their platform codes
+    /// (see [`TrustStore::add_to_pint_trust`](crate::trust::TrustStore::add_to_pint_trust)).
+    pub fn add_trust_store(
+        &mut self,
+        store: &crate::trust::TrustStore,
+    ) -> crate::Result<crate::trust::PintTrustSummary> {
+        store.add_to_pint_trust(&mut self.pint, self.at)
+    }
+
     /// Trusts the root certificates in `bytes` (PEM, one or more, or DER) as anchors for
     /// `x5c` chains. Returns how many were added.
     pub fn add_anchors(&mut self, bytes: &[u8]) -> crate::Result<usize> {

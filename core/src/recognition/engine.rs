@@ -215,7 +215,23 @@ fn evaluate(ctx: &Context<'_>, layer: &Layer, criterion: CriterionId) -> Option<
                 .to_owned(),
         ),
     };
+    let mut citations: Vec<&str> = Vec::new();
+    for c in &cells {
+        if !citations.contains(&c.citation.as_str()) {
+            citations.push(&c.citation);
+        }
+    }
+    if citations.is_empty()
+        && let Some(c) = all_cells
+            .iter()
+            .find(|c| c.in_force(ctx.at))
+            .or_else(|| all_cells.last())
+    {
+        citations.push(&c.citation);
+    }
+    let citation = citations.join("; ");
     Some(CriterionReport {
+        id: criterion.to_string(),
         criterion,
         title: criterion.title().to_owned(),
         source: layer.source.id.clone(),
@@ -226,6 +242,7 @@ fn evaluate(ctx: &Context<'_>, layer: &Layer, criterion: CriterionId) -> Option<
             .max()
             .unwrap_or(Effect::None),
         reason,
+        citation,
         cells,
         events,
     })

@@ -22,6 +22,7 @@ mod criterion;
 mod engine;
 mod error;
 mod facts;
+mod from_pint;
 mod from_title;
 mod report;
 pub mod rules;

@@ -32,6 +32,10 @@ pub struct EventAssessment {
 /// One criterion under one rule layer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CriterionReport {
+    /// The criterion's id (`integrity`, `approved-list`, …), the same as `criterion`, so that
+    /// each criterion's JSON reads `id`, `status`, `citation`, `reason`.
+    #[serde(default)]
+    pub id: String,
     /// The criterion.
     pub criterion: CriterionId,
     /// What it tests.
@@ -44,6 +48,11 @@ pub struct CriterionReport {
     pub effect: Effect,
     /// The reasons for the worst result.
     pub reason: String,
+    /// The citations of the cells that applied (`; `-separated when the law changed during the
+    /// record's life); when no event concerned the criterion, the citation of the cell in force
+    /// at the evaluation time.
+    #[serde(default)]
+    pub citation: String,
     /// The cells that applied, with their citations (several when the law changed during the
     /// record's life).
     pub cells: Vec<Cell>,

@@ -27,11 +27,14 @@ mod error;
 mod evidence;
 mod list;
 mod load;
+mod merge;
+mod pint;
 mod store;
 
 pub use error::TrustError;
 pub use evidence::{EvidenceKind, EvidenceMatcher, ReliabilityEvidence, Validity, kind_name};
 pub use list::{ImportSummary, TRUST_LIST_SCHEMA, TRUST_LIST_TYP, TrustList};
+pub use pint::{PLATFORM_CODE_SCHEME, PintTrustSummary};
 pub use store::{
     CertificateEntry, Identifier, KeyBinding, KeyEntry, KeyStatus, Party, PartyKind, Revocation,
     TRUST_STORE_SCHEMA, TrustStore,

@@ -1,0 +1,409 @@
+//! `ebl recognize`: verify a file, then ask whether a jurisdiction (or one side of an
+//! agreement) recognises the record, criterion by criterion.
+//!
+//! Each supported format turns a verified file into a [`RecognitionInput`]
+//! ([`input_from_file`]); everything after that ([`recognise`], [`print_report`]) is the same
+//! whatever the format, so another format plugs in with one more arm there.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use ebl::json::{Map, Value};
+use ebl::recognition::{
+    Agreement, Catalogue, CriterionStatus, Effect, Evidence, FlagValue, RecognitionInput, Report,
+    Target, Verdict, recognize,
+};
+use ebl::trust::TrustStore;
+use ebl::verify::{Verification, VerifyContext, verify_value};
+
+use crate::files::{self, Unusable};
+
+/// Exit codes of `ebl recognize`.
+pub const EXIT_RECOGNISED: u8 = 0;
+pub const EXIT_NOT_RECOGNISED: u8 = 1;
+pub const EXIT_UNUSABLE: u8 = 2;
+pub const EXIT_INDETERMINATE: u8 = 3;
+
+/// What to recognise under.
+pub enum TargetChoice {
+    /// A jurisdiction id (`UK` is read as `GB`).
+    Jurisdiction(String),
+    /// An agreement file or the id of an embedded agreement, and the receiving side.
+    Agreement {
+        agreement: String,
+        side: Option<String>,
+    },
+}
+
+pub struct RecognizeArgs {
+    pub target: TargetChoice,
+    pub trust: Vec<PathBuf>,
+    pub keys: Vec<PathBuf>,
+    pub anchors: Vec<PathBuf>,
+    pub at: DateTime<Utc>,
+    pub governing_law: Option<String>,
+    pub evidence: Option<PathBuf>,
+    pub platform: Option<String>,
+    pub json: bool,
+    pub file: PathBuf,
+}
+
+pub fn run(args: &RecognizeArgs) -> ExitCode {
+    match evaluate(args) {
+        Ok((verification, report)) => {
+            if args.json {
+                print_json(&args.file, &verification, &report);
+            } else {
+                println!(
+                    "{}: {}",
+                    args.file.display(),
+                    describe_verification(&verification)
+                );
+                print_report(&report, "", None, None);
+            }
+            ExitCode::from(exit_code(report.verdict))
+        }
+        Err(e) => {
+            eprintln!("ebl: {e}");
+            ExitCode::from(EXIT_UNUSABLE)
+        }
+    }
+}
+
+pub fn exit_code(verdict: Verdict) -> u8 {
+    match verdict {
+        Verdict::RecognisedSubjectToReliability => EXIT_RECOGNISED,
+        Verdict::NotRecognised => EXIT_NOT_RECOGNISED,
+        Verdict::Indeterminate => EXIT_INDETERMINATE,
+    }
+}
+
+fn evaluate(args: &RecognizeArgs) -> Result<(Verification, Report), Unusable> {
+    let target = target(&args.target)?;
+    let store = crate::trust_cmd::load_stores(&args.trust, args.at)?;
+    let mut context = VerifyContext::at(args.at);
+    context.receiving_platform.clone_from(&args.platform);
+    context
+        .add_trust_store(&store)
+        .map_err(|e| Unusable(format!("--trust: {e}")))?;
+    for path in &args.keys {
+        context
+            .add_keys(&files::read(path)?)
+            .map_err(|e| Unusable::at(path, e))?;
+    }
+    for path in &args.anchors {
+        context
+            .add_anchors(&files::read(path)?)
+            .map_err(|e| Unusable::at(path, e))?;
+    }
+    let bytes = files::read(&args.file)?;
+    let (verification, mut input) = input_from_file(&args.file, &bytes, &context, &store)?;
+    add_receiver_evidence(&mut input.evidence, args)?;
+    let report = recognise(&input, &store, &target, args.at)?;
+    Ok((verification, report))
+}
+
+/// Verifies `bytes` and builds the recognition input from what the verification found. One
+/// arm per format: a format whose verifier yields a [`RecognitionInput`] plugs in here.
+pub fn input_from_file(
+    path: &Path,
+    bytes: &[u8],
+    context: &VerifyContext,
+    store: &TrustStore,
+) -> Result<(Verification, RecognitionInput), Unusable> {
+    let value = ebl::json::parse(bytes).map_err(|e| Unusable::at(path, e))?;
+    let verification = verify_value(&value, context).map_err(|e| Unusable::at(path, e))?;
+    let input = match verification.pint.as_deref() {
+        Some(report) => {
+            let document = value.get("transportDocument").cloned().unwrap_or_default();
+            RecognitionInput::from_pint(report, &document, store)
+        }
+        None => {
+            return Err(Unusable::at(
+                path,
+                format!(
+                    "recognition of a {} is not supported: give a DCSA PINT envelope (the record's signed history)",
+                    verification.format.as_str()
+                ),
+            ));
+        }
+    };
+    Ok((verification, input))
+}
+
+/// Runs the rules engine on an input built by any format.
+pub fn recognise(
+    input: &RecognitionInput,
+    store: &TrustStore,
+    target: &Target,
+    at: DateTime<Utc>,
+) -> Result<Report, Unusable> {
+    recognize(input, store, target, at).map_err(|e| Unusable(e.to_string()))
+}
+
+/// The facts only the receiver knows: the governing law and an evidence file
+/// (`consents`, `governing_law`, `registry_checked`).
+fn add_receiver_evidence(evidence: &mut Evidence, args: &RecognizeArgs) -> Result<(), Unusable> {
+    if let Some(path) = &args.evidence {
+        let value = ebl::json::parse(&files::read(path)?).map_err(|e| Unusable::at(path, e))?;
+        let extra: Evidence = ebl::json::from_value(&value, &ebl::json::JsonPath::root())
+            .map_err(|e| Unusable::at(path, e))?;
+        if !extra.signatures.is_empty() {
+            return Err(Unusable::at(
+                path,
+                "signature evidence comes from verifying the file, not from an evidence file",
+            ));
+        }
+        evidence.consents.extend(extra.consents);
+        if extra.governing_law.is_some() {
+            evidence.governing_law = extra.governing_law;
+        }
+        evidence.registry_checked |= extra.registry_checked;
+    }
+    if let Some(law) = &args.governing_law {
+        evidence.governing_law = Some(jurisdiction_id(law));
+    }
+    Ok(())
+}
+
+/// `UK` is the United Kingdom's rule file `GB`; ids are upper case.
+pub fn jurisdiction_id(text: &str) -> String {
+    let upper = text.trim().to_ascii_uppercase();
+    if upper == "UK" {
+        "GB".to_owned()
+    } else {
+        upper
+    }
+}
+
+fn target(choice: &TargetChoice) -> Result<Target, Unusable> {
+    let mut catalogue = Catalogue::embedded().map_err(|e| Unusable(e.to_string()))?;
+    match choice {
+        TargetChoice::Jurisdiction(id) => catalogue
+            .jurisdiction_target(&jurisdiction_id(id))
+            .map_err(|e| {
+                let known: Vec<&str> = catalogue
+                    .jurisdictions()
+                    .iter()
+                    .map(|j| j.id.as_str())
+                    .collect();
+                Unusable(format!("{e} (known: {}, UK)", known.join(", ")))
+            }),
+        TargetChoice::Agreement { agreement, side } => {
+            let id = if Path::new(agreement).is_file() {
+                let path = Path::new(agreement);
+                let parsed = Agreement::from_json(&files::read(path)?, agreement)
+                    .map_err(|e| Unusable::at(path, e))?;
+                let id = parsed.id.clone();
+                catalogue
+                    .add_agreement(parsed)
+                    .map_err(|e| Unusable::at(path, e))?;
+                id
+            } else {
+                agreement.clone()
+            };
+            let Some(found) = catalogue.agreement(&id) else {
+                let known: Vec<&str> = catalogue
+                    .agreements()
+                    .iter()
+                    .map(|a| a.id.as_str())
+                    .collect();
+                return Err(Unusable(format!(
+                    "agreement '{agreement}' is neither a file nor an embedded agreement (embedded: {})",
+                    known.join(", ")
+                )));
+            };
+            let sides: Vec<String> = found.sides.iter().map(|s| s.jurisdiction.clone()).collect();
+            let side = match (side, sides.as_slice()) {
+                (Some(s), _) => jurisdiction_id(s),
+                (None, [only]) => only.clone(),
+                (None, _) => {
+                    return Err(Unusable(format!(
+                        "agreement '{id}' has several sides: choose the receiving one with --side ({})",
+                        sides.join(" or ")
+                    )));
+                }
+            };
+            catalogue
+                .agreement_target(&id, &side)
+                .map_err(|e| Unusable(e.to_string()))
+        }
+    }
+}
+
+fn describe_verification(v: &Verification) -> String {
+    let mut text = format!(
+        "{} {}",
+        if v.valid { "VALID" } else { "INVALID" },
+        v.format.as_str()
+    );
+    if let Some(reference) = &v.document_reference {
+        text.push_str(&format!(" {reference}"));
+    }
+    if let Some(code) = v.response_code {
+        text.push_str(&format!(
+            ", PINT response {code} ({})",
+            crate::verify_cmd::describe_code(code)
+        ));
+    }
+    text
+}
+
+fn print_json(path: &Path, verification: &Verification, report: &Report) {
+    let mut object = Map::new();
+    object.insert("file".into(), Value::String(path.display().to_string()));
+    let mut checked = Map::new();
+    checked.insert("valid".into(), Value::Bool(verification.valid));
+    checked.insert(
+        "format".into(),
+        Value::String(verification.format.as_str().to_owned()),
+    );
+    if let Some(code) = verification.response_code {
+        checked.insert(
+            "responseCode".into(),
+            serde_json::to_value(code).unwrap_or(Value::Null),
+        );
+    }
+    object.insert("verification".into(), Value::Object(checked));
+    if let Ok(Value::Object(members)) = serde_json::to_value(report) {
+        object.extend(members);
+    }
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default()
+    );
+}
+
+fn status_mark(effect: Effect) -> &'static str {
+    match effect {
+        Effect::None => " ",
+        Effect::Undetermined => "?",
+        Effect::Blocks => "!",
+    }
+}
+
+fn flag(value: FlagValue) -> &'static str {
+    match value {
+        FlagValue::Yes => "yes",
+        FlagValue::No => "no",
+        FlagValue::Unknown => "unknown",
+    }
+}
+
+/// The verdict line, then the criteria as a table (id, status, source, reason, citation), the
+/// flags and the rule-data versions. `indent` prefixes every line; `limit` shortens long
+/// reasons and citations and cites only the criteria not satisfied (the JSON report has
+/// everything); `only_source` shows only the criteria of one rule file.
+pub fn print_report(
+    report: &Report,
+    indent: &str,
+    limit: Option<usize>,
+    only_source: Option<&str>,
+) {
+    println!(
+        "{indent}{}: {} — record {}, {} events, evaluated at {}",
+        report.target,
+        report.verdict,
+        report.record_id,
+        report.events,
+        report.evaluated_at.to_rfc3339()
+    );
+    if let Some(instrument) = &report.instrument {
+        let status = serde_json::to_value(instrument)
+            .ok()
+            .and_then(|v| v.get("status").and_then(Value::as_str).map(str::to_owned))
+            .unwrap_or_default();
+        println!("{indent}  instrument ({status}): {}", instrument.citation);
+    }
+    println!(
+        "{indent}  regime: {} — {}",
+        if report.regime.in_force_at_creation {
+            "in force when the record was created"
+        } else {
+            "NOT in force when the record was created"
+        },
+        report.regime.citation
+    );
+    for d in &report.decisive {
+        println!(
+            "{indent}  decisive: {} [{}] {} — {}",
+            d.criterion, d.source, d.status, d.reason
+        );
+    }
+    let width = report
+        .criteria
+        .iter()
+        .map(|c| c.id.len())
+        .max()
+        .unwrap_or(0)
+        .max("criterion".len());
+    println!(
+        "{indent}  {:<width$}   {:<13}  {:<15}  reason / citation",
+        "criterion", "status", "rules"
+    );
+    for c in report
+        .criteria
+        .iter()
+        .filter(|c| only_source.is_none_or(|s| c.source == s))
+    {
+        println!(
+            "{indent}{} {:<width$}   {:<13}  {:<15}  {}",
+            status_mark(c.effect),
+            c.id,
+            status_text(c.status),
+            c.source,
+            shorten(&c.reason, limit)
+        );
+        // Shortened (demo) output cites only the criteria that are not satisfied.
+        if limit.is_none() || c.status != CriterionStatus::Satisfied {
+            println!(
+                "{indent}  {:<width$}   {:<13}  {:<15}  cites: {}",
+                "",
+                "",
+                "",
+                shorten(&c.citation, limit)
+            );
+        }
+    }
+    println!("{indent}  (! blocks recognition, ? leaves it undetermined)");
+    for (name, f) in [
+        ("statutory presumption", &report.flags.statutory_presumption),
+        ("industry cover", &report.flags.industry_cover),
+        (
+            "foreign non-discrimination",
+            &report.flags.foreign_nondiscrimination,
+        ),
+    ] {
+        println!(
+            "{indent}  flag {name}: {} — {}{}",
+            flag(f.value),
+            shorten(&f.reason, limit),
+            f.citation
+                .as_deref()
+                .map(|c| format!(" ({})", shorten(c, limit)))
+                .unwrap_or_default()
+        );
+    }
+    for rules in &report.rules {
+        println!(
+            "{indent}  rule data: {} {} version {} (sha256 {})",
+            rules.kind, rules.id, rules.version, rules.digest
+        );
+    }
+}
+
+/// `text`, cut at a character boundary after `limit` characters with "…".
+fn shorten(text: &str, limit: Option<usize>) -> String {
+    match limit {
+        Some(n) if text.chars().count() > n => {
+            let cut: String = text.chars().take(n).collect();
+            format!("{cut}…")
+        }
+        _ => text.to_owned(),
+    }
+}
+
+fn status_text(status: CriterionStatus) -> String {
+    status.to_string()
+}

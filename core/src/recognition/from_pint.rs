@@ -1,0 +1,194 @@
+//! Building a [`RecognitionInput`] from a verified DCSA PINT envelope ([`EnvelopeReport`]).
+//!
+//! A thin adapter: the history comes from [`HistoryFacts::from_title`] over the report's title
+//! history and replay; this file adds what only the PINT verifier knows — which key signed each
+//! event, whether the signature verified over the content received, and whether the hash links
+//! between chain entries held.
+
+use std::collections::BTreeSet;
+
+use crate::json::Value;
+use crate::pint::{EnvelopeReport, SignerInfo};
+use crate::report::Finding;
+use crate::title::EventSource;
+use crate::trust::TrustStore;
+
+use super::facts::{Evidence, HistoryFacts, RecognitionInput, SignatureEvidence};
+
+/// Findings that mean an entry's signature does not cover the content received.
+const ENTRY_CONTENT: [&str; 2] = [
+    "entry-malformed",
+    "entry-transport-document-checksum-mismatch",
+];
+/// Findings that mean the hash link from an entry to the one before it is broken.
+const ENTRY_LINK: [&str; 3] = [
+    "chain-link-broken",
+    "chain-link-missing",
+    "chain-link-in-first-entry",
+];
+/// Findings that mean the carrier's issuance manifest does not cover the content received.
+const ISSUANCE_CONTENT: [&str; 3] = [
+    "issuance-manifest-malformed",
+    "issuance-manifest-checksum-mismatch",
+    "visualisation-checksum-mismatch",
+];
+/// Findings that mean the sender's manifest does not cover the content received.
+const MANIFEST_CONTENT: [&str; 3] = [
+    "manifest-malformed",
+    "transport-document-checksum-mismatch",
+    "last-entry-checksum-mismatch",
+];
+
+impl RecognitionInput {
+    /// The recognition input for a PINT envelope, from its verification report, the transport
+    /// document it carried, and the receiver's trust store.
+    ///
+    /// - `history`: [`HistoryFacts::from_title`] over `report.history` and `report.replay`;
+    ///   each event after the first of a chain entry other than the first gets
+    ///   `previous_link_ok` from the verifier's chain-link checks.
+    /// - `evidence.signatures`: for every event, the signature of the chain entry that
+    ///   recorded it; for the issuance, the carrier's issuance-manifest signature as well; for
+    ///   the last event, the sending platform's manifest signature. A signature counts as
+    ///   verified only if it verified under the receiver's trust *and* the content it signs
+    ///   matches what was received (the document and entry checksums, the links). Its `kid` is
+    ///   the trust store's id for the key (found by the verifying key's RFC 7638 thumbprint or
+    ///   the header's `kid`), else that thumbprint or `kid`; its `signer` is the
+    ///   trust-store party that owns the key, else — for a verified entry or manifest
+    ///   signature — the platform that recorded the entry or sent the envelope.
+    /// - `document`: `document`. The governing law, consents and registry check are not in an
+    ///   envelope: the caller sets them in `evidence` when it knows them.
+    ///
+    /// ```
+    /// use ebl::pint::{EnvelopeBuilder, Issuance, PintTrust, Signer, TransactionParty,
+    ///                 VerifyOptions, verify_parsed_envelope};
+    /// use ebl::crypto::{KeyType, PrivateKey};
+    /// use ebl::recognition::RecognitionInput;
+    /// use ebl::trust::TrustStore;
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let carrier = Signer::new(PrivateKey::generate(KeyType::Ed25519, &rng)?);
+    /// let platform = Signer::new(PrivateKey::generate(KeyType::Ed25519, &rng)?);
+    /// let document = serde_json::json!({"transportDocumentReference": "BL-1", "isToOrder": true});
+    /// let at = "2026-06-14T09:30:00Z".parse()?;
+    /// let issuance = Issuance {
+    ///     platform: "SGTT".into(),
+    ///     carrier: TransactionParty::new("SGTT", "Carrier", "SMDG", "LCOL"),
+    ///     issue_to: TransactionParty::new("SGTT", "Shipper", "LEI", "5493001KJTIIGC8Y1R12"),
+    ///     at, visualisation: None,
+    /// };
+    /// let builder = EnvelopeBuilder::issue(document.clone(), issuance, &carrier, &platform, &rng)?;
+    /// let envelope = builder.seal(&platform, Vec::new(), &rng)?;
+    /// let mut trust = PintTrust::default();
+    /// trust.trust_carrier_key(carrier.key.public_key().clone())?;
+    /// trust.trust_platform_key("SGTT", platform.key.public_key().clone())?;
+    /// let report = verify_parsed_envelope(&envelope, &trust, &VerifyOptions::at(at));
+    ///
+    /// let input = RecognitionInput::from_pint(&report, &document, &TrustStore::new());
+    /// assert_eq!(input.history.record_id, "BL-1");
+    /// // The issue event carries the platform's entry signature and the carrier's.
+    /// let on_issue: Vec<_> = input.evidence.signatures.iter().filter(|s| s.event == 0).collect();
+    /// assert!(on_issue.len() >= 2 && on_issue.iter().all(|s| s.verified));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn from_pint(
+        report: &EnvelopeReport,
+        document: &Value,
+        trust: &TrustStore,
+    ) -> RecognitionInput {
+        let mut history = HistoryFacts::from_title(&report.history, &report.replay, trust);
+        let errors: Vec<&Finding> = report.errors().collect();
+        let entry_has = |entry: usize, codes: &[&str]| {
+            errors
+                .iter()
+                .any(|f| f.entry == Some(entry) && codes.contains(&f.code.as_str()))
+        };
+        let any_has = |codes: &[&str]| errors.iter().any(|f| codes.contains(&f.code.as_str()));
+
+        let mut signatures = Vec::new();
+        let mut seen_entries = BTreeSet::new();
+        for (i, event) in report.history.events.iter().enumerate() {
+            let EventSource::Pint { entry, .. } = event.source else {
+                continue;
+            };
+            let Some(entry_report) = report.entries.get(entry) else {
+                continue;
+            };
+            if seen_entries.insert(entry)
+                && entry > 0
+                && let Some(facts) = history.events.get_mut(i)
+            {
+                facts.previous_link_ok = Some(!entry_has(entry, &ENTRY_LINK));
+            }
+            signatures.push(signature(
+                i,
+                &entry_report.signer,
+                !entry_has(entry, &ENTRY_CONTENT),
+                entry_report.platform.as_deref(),
+                trust,
+            ));
+            if entry == 0
+                && event.kind.creates_record()
+                && let Some(carrier) = &entry_report.issuance_signer
+            {
+                signatures.push(signature(
+                    i,
+                    carrier,
+                    !any_has(&ISSUANCE_CONTENT),
+                    None,
+                    trust,
+                ));
+            }
+        }
+        if let Some(last) = history.events.len().checked_sub(1) {
+            let sender = report.entries.last().and_then(|e| e.platform.as_deref());
+            signatures.push(signature(
+                last,
+                &report.sender,
+                !any_has(&MANIFEST_CONTENT),
+                sender,
+                trust,
+            ));
+        }
+        RecognitionInput {
+            document: Some(document.clone()),
+            history,
+            evidence: Evidence {
+                signatures,
+                ..Evidence::default()
+            },
+        }
+    }
+}
+
+/// One signature as evidence: verified only if it verified and covers the content received;
+/// attributed to the key's owner in the store, else (when verified) to `platform`.
+fn signature(
+    event: usize,
+    info: &SignerInfo,
+    covers_content: bool,
+    platform: Option<&str>,
+    trust: &TrustStore,
+) -> SignatureEvidence {
+    let named = info.key_thumbprint.as_deref().or(info.kid.as_deref());
+    let known = named.and_then(|k| trust.key(k));
+    // The store's own id for the key, so that its revocations (by that id) apply.
+    let kid = known
+        .map(|(_, key)| key.kid.clone())
+        .or_else(|| named.map(str::to_owned));
+    let owner = known.map(|(party, _)| party.id.clone());
+    let verified = info.verified && covers_content;
+    SignatureEvidence {
+        event,
+        algorithm: info.algorithm.clone(),
+        kid,
+        signer: owner.or_else(|| {
+            if info.verified {
+                platform.map(str::to_owned)
+            } else {
+                None
+            }
+        }),
+        verified,
+    }
+}
