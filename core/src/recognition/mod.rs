@@ -33,7 +33,8 @@ pub use engine::recognize;
 pub use error::RecognitionError;
 pub use facts::{
     ChangeOfMedium, Conflict, ConsentEvidence, Controller, EventFacts, EventKind, Evidence,
-    HistoryFacts, PartyFacts, RecognitionInput, RecordStatus, SignatureEvidence, TimeSource,
+    HistoryFacts, IdentityProofEvidence, PartyFacts, RecognitionInput, RecordStatus,
+    SignatureEvidence, TimeSource,
 };
 pub use from_title::party_name;
 pub use report::{
