@@ -22,6 +22,8 @@ mod criterion;
 mod engine;
 mod error;
 mod facts;
+#[cfg(feature = "openattestation")]
+mod from_openattestation;
 mod from_title;
 mod report;
 pub mod rules;
@@ -36,6 +38,8 @@ pub use facts::{
     HistoryFacts, IdentityProofEvidence, PartyFacts, RecognitionInput, RecordStatus,
     SignatureEvidence, TimeSource,
 };
+#[cfg(feature = "openattestation")]
+pub use from_openattestation::OpenAttestationIdentity;
 pub use from_title::party_name;
 pub use report::{
     CriterionReport, Decisive, EventAssessment, Flag, FlagValue, Flags, NOTICE, REPORT_SCHEMA,
