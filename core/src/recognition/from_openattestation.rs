@@ -46,12 +46,14 @@ impl RecognitionInput {
     ///   log says the senders were checked (`sendersVerified: true`), as verified. The minting
     ///   transaction commits to the token id, `0x` + `merkleRoot`: if the document fails its
     ///   integrity check ([`WrappedDocument::verify`]) the minting signature is recorded as not
-    ///   verifying, since it does not cover this content. A DID proof
-    ///   (`OpenAttestationSignature2018`) is a signature by its signer over the issuance.
+    ///   verifying, since it does not cover this content.
     /// - **Identity proofs**: each DNS-TXT issuer of the document whose `tokenRegistry` is the
     ///   log's registry gives a `dns-txt` proof for the registry's party (verified if the DNS
-    ///   check bound that address at that location); a DNS-DID binding and each DID proof
-    ///   signer give `dns-txt` / `did` proofs for the signer's party.
+    ///   check bound that address at that location); a DNS-DID binding gives a `dns-txt` proof
+    ///   for the DID controller's party; each DID proof signer gives a `did` proof for its
+    ///   party, verified if the whole DID check passed (its signers trusted, every DID issuer
+    ///   signed). A DID signature recovered to its declared address counts as a signature over
+    ///   the issuance, verified if the document's integrity holds, trusted or not.
     /// - **Singularity**: a log of another token, registry or chain than the document names is
     ///   a conflict; otherwise the registry counts as consulted (`registry_checked`): an ERC-721
     ///   token id is unique within its registry, and the log is that registry's record.
@@ -198,7 +200,7 @@ impl RecognitionInput {
                         algorithm: ETHEREUM_ALGORITHM.to_owned(),
                         kid: Some(key_id(&signer.to_string(), trust)),
                         signer: Some(account(signer)),
-                        verified: valid && integrity_ok,
+                        verified: integrity_ok,
                     });
                 }
             }
