@@ -95,6 +95,7 @@ fn input(fx: &Fixture, h: &History) -> RecognitionInput {
         evidence: Evidence {
             signatures,
             consents: vec![],
+            identity_proofs: vec![],
             governing_law: Some("SG".into()),
             registry_checked: true,
         },

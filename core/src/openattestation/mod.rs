@@ -34,6 +34,17 @@
 //! # Ok::<(), ebl::Error>(())
 //! ```
 //!
+//! # From a TradeTrust bill to a recognition report
+//! ebl reads no chain and no DNS: the caller supplies the title-escrow event log and the DNS
+//! TXT answers as data. Parse the document, read the log into a title history
+//! ([`title_history_from_log`]) and replay it, check the issuer's identity
+//! ([`verify_dns_txt`], [`verify_did_proof`]), then build the recognition input with
+//! [`RecognitionInput::from_openattestation`](crate::recognition::RecognitionInput::from_openattestation)
+//! (its example runs the whole path on the 5 KB Singapore → Shenzhen bill) and call
+//! [`crate::recognition::recognize`] with a jurisdiction or agreement target. The test
+//! `core/tests/oa_recognition.rs` runs it under the SG and CN rules and the SG–CN model
+//! arrangement, with the trust store `testdata/recognition/tradetrust-sg.trust-store.json`.
+//!
 //! # What verification covers
 //! Exactly what OA's `verifySignature` covers: `data` and `privacy.obfuscatedData`. The
 //! verdict ([`Verification::is_valid`]) equals OA's on every interop vector; where OA accepts

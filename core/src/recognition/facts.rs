@@ -303,6 +303,30 @@ pub struct ConsentEvidence {
     pub refused: bool,
 }
 
+/// A proof, checked by a verification layer against data the caller supplied, that binds a
+/// party to a key or account for this record: a DNS TXT record naming an OpenAttestation
+/// token registry or DID (`dns-txt`), a DID proof (`did`).
+///
+/// Unlike a trust-store key binding ([`crate::trust::KeyEntry::binding`], configured once by
+/// the store's owner), this is a check made for this document, and it can fail: a failed proof
+/// of the issuer makes `issuer-identity` not satisfied (the record's own identity claim is
+/// false).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityProofEvidence {
+    /// The party the proof identifies, as named in [`HistoryFacts`] (the issuer, for the
+    /// proofs OpenAttestation defines).
+    pub party: String,
+    /// How the key is bound (`dns-txt`, `did`).
+    pub method: crate::trust::KeyBinding,
+    /// What the key is bound to: a DNS domain, a DID.
+    pub subject: String,
+    /// The key or account bound: an Ethereum address (a token registry, a DID's controller).
+    pub key: String,
+    /// Whether the proof held.
+    pub verified: bool,
+}
+
 /// Evidence gathered by the verification layers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -313,6 +337,9 @@ pub struct Evidence {
     /// Consents.
     #[serde(default)]
     pub consents: Vec<ConsentEvidence>,
+    /// Identity proofs checked for this record (DNS TXT, DID); see [`IdentityProofEvidence`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identity_proofs: Vec<IdentityProofEvidence>,
     /// The law governing the bill (a rule-file law id such as `SG` or `GB`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub governing_law: Option<String>,

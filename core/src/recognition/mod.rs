@@ -22,6 +22,8 @@ mod criterion;
 mod engine;
 mod error;
 mod facts;
+#[cfg(feature = "openattestation")]
+mod from_openattestation;
 mod from_pint;
 mod from_title;
 mod report;
@@ -34,8 +36,11 @@ pub use engine::recognize;
 pub use error::RecognitionError;
 pub use facts::{
     ChangeOfMedium, Conflict, ConsentEvidence, Controller, EventFacts, EventKind, Evidence,
-    HistoryFacts, PartyFacts, RecognitionInput, RecordStatus, SignatureEvidence, TimeSource,
+    HistoryFacts, IdentityProofEvidence, PartyFacts, RecognitionInput, RecordStatus,
+    SignatureEvidence, TimeSource,
 };
+#[cfg(feature = "openattestation")]
+pub use from_openattestation::OpenAttestationIdentity;
 pub use from_title::party_name;
 pub use report::{
     CriterionReport, Decisive, EventAssessment, Flag, FlagValue, Flags, NOTICE, REPORT_SCHEMA,

@@ -146,7 +146,10 @@ pub(super) fn accepted_algorithm(
 }
 
 /// Row 12, judged at the creation event: the issuer signed with a key the trust store binds to
-/// it by an accepted method, valid at the time.
+/// it by an accepted method, valid at the time; or an identity proof checked for this record
+/// ([`crate::recognition::IdentityProofEvidence`]) binds the issuer by an accepted method and
+/// the creation event carries the issuer's verified signature. A failed identity proof of the
+/// issuer is not satisfied whatever else holds: the record's own identity claim is false.
 pub(super) fn issuer_identity(ctx: &Context<'_>, i: usize, params: &CellParams) -> Option<Outcome> {
     let e = ctx.event(i)?;
     if !e.kind.is_creation() {
@@ -191,6 +194,48 @@ pub(super) fn issuer_identity(ctx: &Context<'_>, i: usize, params: &CellParams) 
             )));
         }
     }
+    let mut refuted = Vec::new();
+    for p in ctx
+        .evidence
+        .identity_proofs
+        .iter()
+        .filter(|p| p.party == issuer)
+    {
+        let method = binding_name(p.method);
+        if !p.verified {
+            refuted.push(Outcome::not_satisfied(format!(
+                "the {method} identity proof of issuer '{issuer}' does not hold: '{}' is not bound to '{}'",
+                p.key, p.subject
+            )));
+        } else if !params.identity_methods.is_empty()
+            && !params.identity_methods.contains(&p.method)
+        {
+            let accepted: Vec<String> = params
+                .identity_methods
+                .iter()
+                .map(|&m| binding_name(m))
+                .collect();
+            outcomes.push(Outcome::not_satisfied(format!(
+                "issuer '{issuer}' ('{}') is bound to '{}' by {method}, not an accepted method ({})",
+                p.key,
+                p.subject,
+                accepted.join(", ")
+            )));
+        } else if ctx.signed_by_or_for(i, issuer) {
+            outcomes.push(Outcome::satisfied(format!(
+                "issuer '{issuer}' ('{}') is bound to '{}' by {method}, and event {i} carries its verified signature",
+                p.key, p.subject
+            )));
+        } else {
+            outcomes.push(Outcome::indeterminate(format!(
+                "issuer '{issuer}' ('{}') is bound to '{}' by {method}, but no verified signature by it covers event {i}",
+                p.key, p.subject
+            )));
+        }
+    }
+    if !refuted.is_empty() {
+        return Some(super::worst(refuted, || Outcome::indeterminate("")));
+    }
     if outcomes
         .iter()
         .any(|o| o.status == CriterionStatus::Satisfied)
@@ -199,7 +244,7 @@ pub(super) fn issuer_identity(ctx: &Context<'_>, i: usize, params: &CellParams) 
     }
     Some(super::worst(outcomes, || {
         Outcome::indeterminate(format!(
-            "no signature over event {i} is attributable to the issuer '{issuer}' through the trust store"
+            "no signature over event {i} is attributable to the issuer '{issuer}' through the trust store or an identity proof"
         ))
     }))
 }
