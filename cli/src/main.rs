@@ -8,6 +8,7 @@ mod party;
 mod pint_cmd;
 mod recognize_cmd;
 mod trust_cmd;
+mod verifier_options;
 mod verify_cmd;
 
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ use ebl::pint::{ActionCode, Transaction, TransactionParty};
 
 use crate::files::Unusable;
 use crate::party::parse_party;
+use crate::verifier_options::VerifierOptions;
 
 const AFTER_HELP: &str = "\
 The workflow, end to end:
@@ -81,32 +83,11 @@ enum Command {
         #[arg(long, default_value = "ebl-demo-out")]
         out: PathBuf,
     },
-    /// Verify files (PINT envelopes, transport documents); the format is detected.
+    /// Verify files (PINT envelopes, issuance requests, transport documents, OpenAttestation
+    /// documents); the format is detected.
     Verify {
-        /// Trust a public key: JWK, JWK set, PEM public key or X.509 certificate. Repeatable.
-        #[arg(long = "key", value_name = "FILE")]
-        keys: Vec<PathBuf>,
-        /// Trust a root certificate for x5c chains (PEM or DER). Repeatable.
-        #[arg(long = "anchor", value_name = "FILE")]
-        anchors: Vec<PathBuf>,
-        /// Trust the platform and carrier keys of a trust store (JSON) or signed trust list
-        /// (JWS, imported with its publisher's key from an earlier --trust); platform keys are
-        /// bound to their platform codes. Repeatable.
-        #[arg(long = "trust", value_name = "FILE")]
-        trust: Vec<PathBuf>,
-        /// The time at which keys and certificates must be valid (default: now).
-        #[arg(long, value_name = "RFC3339")]
-        at: Option<DateTime<Utc>>,
-        /// This receiver's platform code: the last transaction must be addressed to it.
-        #[arg(long, value_name = "CODE")]
-        platform: Option<String>,
-        /// Trust an Ethereum address to sign OpenAttestation DID proofs. Repeatable.
-        #[arg(long = "ethereum-address", value_name = "0x…")]
-        ethereum_addresses: Vec<String>,
-        /// DNS TXT answers for OpenAttestation identity proofs: a JSON object of domain →
-        /// array of TXT strings (what a resolver returned; ebl makes no network calls).
-        #[arg(long = "dns-txt", value_name = "FILE")]
-        dns_txt: Option<PathBuf>,
+        #[command(flatten)]
+        options: VerifierOptions,
         /// One JSON object per file (JSON Lines for several files).
         #[arg(long)]
         json: bool,
@@ -117,8 +98,9 @@ enum Command {
     /// OpenAttestation v2 (TradeTrust) documents: wrap, obfuscate, data, title.
     #[command(subcommand)]
     Oa(OaCommand),
-    /// Verify a PINT envelope, then decide whether a jurisdiction (or one side of an agreement)
-    /// recognises the record: every criterion with its status, citation and reason.
+    /// Verify a PINT envelope or a TradeTrust document, then decide whether a jurisdiction (or
+    /// one side of an agreement) recognises the record: every criterion with its status,
+    /// citation and reason.
     #[command(group(clap::ArgGroup::new("target").required(true).args(["jurisdiction", "agreement"])))]
     Recognize {
         /// The receiving jurisdiction: SG, CN, UK (= GB), FR or MLETR.
@@ -130,34 +112,24 @@ enum Command {
         /// The receiving side of the agreement (SG or CN).
         #[arg(long, value_name = "ID", requires = "agreement")]
         side: Option<String>,
-        /// A trust store (JSON) or signed trust list (JWS): parties, keys, reliability evidence.
-        /// Repeatable; a signed list is imported with its publisher's key from an earlier file.
-        #[arg(long = "trust", value_name = "FILE")]
-        trust: Vec<PathBuf>,
-        /// Also trust a public key for verification (any form `verify --key` reads). Repeatable.
-        #[arg(long = "key", value_name = "FILE")]
-        keys: Vec<PathBuf>,
-        /// Trust a root certificate for x5c chains. Repeatable.
-        #[arg(long = "anchor", value_name = "FILE")]
-        anchors: Vec<PathBuf>,
-        /// The evaluation time (default: now).
-        #[arg(long, value_name = "RFC3339")]
-        at: Option<DateTime<Utc>>,
-        /// The law governing the bill (a rule-file id: SG, GB, CN, …), which an envelope does
-        /// not carry.
+        #[command(flatten)]
+        options: VerifierOptions,
+        /// The TradeTrust title-escrow event log of an OpenAttestation document (the format
+        /// `ebl oa title` reads): who held title, and when.
+        #[arg(long, value_name = "FILE")]
+        title_log: Option<PathBuf>,
+        /// The law governing the bill (a rule-file id: SG, GB, CN, …), which neither an
+        /// envelope nor a TradeTrust document carries.
         #[arg(long, value_name = "ID")]
         governing_law: Option<String>,
         /// Evidence the receiver holds, as JSON: {"consents": [...], "governing_law": "SG",
         /// "registry_checked": true} (see core/rules/README.md, "Recognition input").
         #[arg(long, value_name = "FILE")]
         evidence: Option<PathBuf>,
-        /// This receiver's platform code, for the PINT recipient check.
-        #[arg(long, value_name = "CODE")]
-        platform: Option<String>,
         /// Print the report as JSON (verdict, criteria with id/status/citation/reason, …).
         #[arg(long)]
         json: bool,
-        /// The envelope.
+        /// A PINT envelope, or a TradeTrust (OpenAttestation v2) document with --title-log.
         file: PathBuf,
     },
     /// Sign, verify and show trust lists and trust stores.
@@ -376,24 +348,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Verify {
-            keys,
-            anchors,
-            trust,
-            at,
-            platform,
-            ethereum_addresses,
-            dns_txt,
+            options,
             json,
             files,
         } => {
             return verify_cmd::run(&verify_cmd::VerifyArgs {
-                keys,
-                anchors,
-                trust,
-                at: at.unwrap_or_else(Utc::now),
-                platform,
-                ethereum_addresses,
-                dns_txt,
+                options,
                 json,
                 files,
             });
@@ -416,13 +376,10 @@ fn main() -> ExitCode {
             jurisdiction,
             agreement,
             side,
-            trust,
-            keys,
-            anchors,
-            at,
+            options,
+            title_log,
             governing_law,
             evidence,
-            platform,
             json,
             file,
         } => {
@@ -438,13 +395,10 @@ fn main() -> ExitCode {
             };
             return recognize_cmd::run(&recognize_cmd::RecognizeArgs {
                 target,
-                trust,
-                keys,
-                anchors,
-                at: at.unwrap_or_else(Utc::now),
+                options,
+                title_log,
                 governing_law,
                 evidence,
-                platform,
                 json,
                 file,
             });

@@ -9,15 +9,21 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
+use ebl::detect::Format;
 use ebl::json::{Map, Value};
-use ebl::recognition::{
-    Agreement, Catalogue, CriterionStatus, Effect, Evidence, FlagValue, RecognitionInput, Report,
-    Target, Verdict, recognize,
+use ebl::openattestation::{
+    WrappedDocument, title_history_from_log, verify_did_proof, verify_dns_txt,
 };
+use ebl::recognition::{
+    Agreement, Catalogue, CriterionStatus, Effect, Evidence, FlagValue, OpenAttestationIdentity,
+    RecognitionInput, Report, Target, Verdict, recognize,
+};
+use ebl::title::replay;
 use ebl::trust::TrustStore;
-use ebl::verify::{Verification, VerifyContext, verify_value};
+use ebl::verify::{Verification, VerifyContext, parse_document, verify_value};
 
 use crate::files::{self, Unusable};
+use crate::verifier_options::{Verifier, VerifierOptions};
 
 /// Exit codes of `ebl recognize`.
 pub const EXIT_RECOGNISED: u8 = 0;
@@ -38,13 +44,10 @@ pub enum TargetChoice {
 
 pub struct RecognizeArgs {
     pub target: TargetChoice,
-    pub trust: Vec<PathBuf>,
-    pub keys: Vec<PathBuf>,
-    pub anchors: Vec<PathBuf>,
-    pub at: DateTime<Utc>,
+    pub options: VerifierOptions,
+    pub title_log: Option<PathBuf>,
     pub governing_law: Option<String>,
     pub evidence: Option<PathBuf>,
-    pub platform: Option<String>,
     pub json: bool,
     pub file: PathBuf,
 }
@@ -81,55 +84,102 @@ pub fn exit_code(verdict: Verdict) -> u8 {
 
 fn evaluate(args: &RecognizeArgs) -> Result<(Verification, Report), Unusable> {
     let target = target(&args.target)?;
-    let store = crate::trust_cmd::load_stores(&args.trust, args.at)?;
-    let mut context = VerifyContext::at(args.at);
-    context.receiving_platform.clone_from(&args.platform);
-    context
-        .add_trust_store(&store)
-        .map_err(|e| Unusable(format!("--trust: {e}")))?;
-    for path in &args.keys {
-        context
-            .add_keys(&files::read(path)?)
-            .map_err(|e| Unusable::at(path, e))?;
-    }
-    for path in &args.anchors {
-        context
-            .add_anchors(&files::read(path)?)
-            .map_err(|e| Unusable::at(path, e))?;
-    }
+    let Verifier { context, store } = args.options.load()?;
     let bytes = files::read(&args.file)?;
-    let (verification, mut input) = input_from_file(&args.file, &bytes, &context, &store)?;
+    let sources = Sources {
+        path: &args.file,
+        bytes: &bytes,
+        title_log: args.title_log.as_deref(),
+    };
+    let (verification, mut input) = input_from_file(&sources, &context, &store)?;
     add_receiver_evidence(&mut input.evidence, args)?;
-    let report = recognise(&input, &store, &target, args.at)?;
+    let report = recognise(&input, &store, &target, context.at)?;
     Ok((verification, report))
 }
 
-/// Verifies `bytes` and builds the recognition input from what the verification found. One
-/// arm per format: a format whose verifier yields a [`RecognitionInput`] plugs in here.
+/// The files a record is read from: the document itself and, for a TradeTrust document, the
+/// title-escrow event log that says who held title.
+pub struct Sources<'a> {
+    pub path: &'a Path,
+    pub bytes: &'a [u8],
+    pub title_log: Option<&'a Path>,
+}
+
+/// Verifies the document and builds the recognition input from what the verification found.
+/// One arm per format: a format whose verifier yields a [`RecognitionInput`] plugs in here.
 pub fn input_from_file(
-    path: &Path,
-    bytes: &[u8],
+    sources: &Sources<'_>,
     context: &VerifyContext,
     store: &TrustStore,
 ) -> Result<(Verification, RecognitionInput), Unusable> {
-    let value = ebl::json::parse(bytes).map_err(|e| Unusable::at(path, e))?;
+    let path = sources.path;
+    let value = parse_document(sources.bytes).map_err(|e| Unusable::at(path, e))?;
     let verification = verify_value(&value, context).map_err(|e| Unusable::at(path, e))?;
-    let input = match verification.pint.as_deref() {
-        Some(report) => {
+    if sources.title_log.is_some() && verification.format != Format::OpenAttestationV2 {
+        return Err(Unusable::at(
+            path,
+            format!(
+                "--title-log is the title-escrow log of a TradeTrust document, and this is a {}",
+                verification.format.as_str()
+            ),
+        ));
+    }
+    let input = match (verification.format, verification.pint.as_deref()) {
+        (_, Some(report)) => {
             let document = value.get("transportDocument").cloned().unwrap_or_default();
             RecognitionInput::from_pint(report, &document, store)
         }
-        None => {
+        (Format::OpenAttestationV2, None) => {
+            let Some(log) = sources.title_log else {
+                return Err(Unusable::at(
+                    path,
+                    "a TradeTrust document is recognised with its title-escrow event log, which says who holds title: give --title-log FILE (the format `ebl oa title` reads)",
+                ));
+            };
+            from_tradetrust(value, log, context, store).map_err(|e| Unusable::at(path, e))?
+        }
+        (format, None) => {
             return Err(Unusable::at(
                 path,
                 format!(
-                    "recognition of a {} is not supported: give a DCSA PINT envelope (the record's signed history)",
-                    verification.format.as_str()
+                    "recognition of a {} is not supported: give a DCSA PINT envelope (the record's signed history) or a TradeTrust document with its title-escrow log",
+                    format.as_str()
                 ),
             ));
         }
     };
     Ok((verification, input))
+}
+
+/// A TradeTrust record: the document, its title history from `log`, and the issuer identity
+/// checked with the DNS answers and trusted addresses of `context` (a DNS proof is checked
+/// only when answers were supplied, a DID proof only when the document carries one).
+fn from_tradetrust(
+    value: Value,
+    log: &Path,
+    context: &VerifyContext,
+    store: &TrustStore,
+) -> Result<RecognitionInput, Unusable> {
+    let document = WrappedDocument::from_value(value).map_err(|e| Unusable(e.to_string()))?;
+    let history = title_history_from_log(&files::read(log)?).map_err(|e| Unusable::at(log, e))?;
+    let trust = &context.openattestation;
+    let identity = OpenAttestationIdentity {
+        dns: trust
+            .dns_txt
+            .as_ref()
+            .map(|answers| verify_dns_txt(&document, answers, None)),
+        did: document
+            .as_value()
+            .get("proof")
+            .map(|_| verify_did_proof(&document, &trust.addresses)),
+    };
+    Ok(RecognitionInput::from_openattestation(
+        &document,
+        &history,
+        &replay(&history),
+        &identity,
+        store,
+    ))
 }
 
 /// Runs the rules engine on an input built by any format.

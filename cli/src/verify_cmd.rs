@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use ebl::json::{Map, Value};
 use ebl::report::Severity;
-use ebl::verify::{Verification, VerifyContext, verify_bytes};
+use ebl::verify::{Verification, verify_bytes};
 
 use crate::files::{self, Unusable};
+use crate::verifier_options::VerifierOptions;
 
 /// Exit codes of the verify contract.
 pub const EXIT_VALID: u8 = 0;
@@ -15,53 +16,14 @@ pub const EXIT_INVALID: u8 = 1;
 pub const EXIT_UNUSABLE: u8 = 2;
 
 pub struct VerifyArgs {
-    pub keys: Vec<PathBuf>,
-    pub anchors: Vec<PathBuf>,
-    pub trust: Vec<PathBuf>,
-    pub at: chrono::DateTime<chrono::Utc>,
-    pub platform: Option<String>,
-    pub ethereum_addresses: Vec<String>,
-    pub dns_txt: Option<PathBuf>,
+    pub options: VerifierOptions,
     pub json: bool,
     pub files: Vec<PathBuf>,
 }
 
-pub fn context(args: &VerifyArgs) -> Result<VerifyContext, Unusable> {
-    let mut context = VerifyContext::at(args.at);
-    context.receiving_platform.clone_from(&args.platform);
-    for path in &args.keys {
-        context
-            .add_keys(&files::read(path)?)
-            .map_err(|e| Unusable::at(path, e))?;
-    }
-    for path in &args.anchors {
-        context
-            .add_anchors(&files::read(path)?)
-            .map_err(|e| Unusable::at(path, e))?;
-    }
-    for address in &args.ethereum_addresses {
-        let parsed = address
-            .parse()
-            .map_err(|e| Unusable(format!("--ethereum-address {address}: {e}")))?;
-        context.openattestation.addresses.push(parsed);
-    }
-    if let Some(path) = &args.dns_txt {
-        let answers =
-            ebl::json::from_slice(&files::read(path)?).map_err(|e| Unusable::at(path, e))?;
-        context.openattestation.dns_txt = Some(answers);
-    }
-    if !args.trust.is_empty() {
-        let store = crate::trust_cmd::load_stores(&args.trust, args.at)?;
-        context
-            .add_trust_store(&store)
-            .map_err(|e| Unusable(format!("--trust: {e}")))?;
-    }
-    Ok(context)
-}
-
 pub fn run(args: &VerifyArgs) -> ExitCode {
-    let context = match context(args) {
-        Ok(context) => context,
+    let context = match args.options.load() {
+        Ok(verifier) => verifier.context,
         Err(e) => {
             eprintln!("ebl: {e}");
             return ExitCode::from(EXIT_UNUSABLE);

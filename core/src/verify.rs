@@ -210,14 +210,31 @@ pub struct OpenAttestationTrust {
 /// DCSA documents must be I-JSON (RFC 8785 needs it); an OpenAttestation document is read as
 /// JavaScript reads it, since that is what its hashes were made from.
 pub fn verify_bytes(bytes: &[u8], context: &VerifyContext) -> crate::Result<Verification> {
+    verify_value(&parse_document(bytes)?, context)
+}
+
+/// Parses `bytes` as [`verify_bytes`] does: strictly (I-JSON), except that an OpenAttestation
+/// document may hold numbers no double represents exactly, as JavaScript reads them. Use it
+/// when the caller needs the value as well as the verification.
+///
+/// ```
+/// use ebl::detect::{detect, Format};
+/// // A DCSA document with an integer beyond 2^53 is refused...
+/// let big = br#"{"transportDocumentReference": "X", "transportDocumentTypeCode": "BOL", "n": 9007199254740993}"#;
+/// assert!(ebl::verify::parse_document(big).is_err());
+/// let value = ebl::verify::parse_document(br#"{"transportDocumentReference": "X", "transportDocumentTypeCode": "BOL"}"#)?;
+/// assert_eq!(detect(&value), Format::TransportDocument);
+/// # Ok::<(), ebl::Error>(())
+/// ```
+pub fn parse_document(bytes: &[u8]) -> crate::Result<Value> {
     match parse(bytes) {
-        Ok(value) => verify_value(&value, context),
+        Ok(value) => Ok(value),
         #[cfg(feature = "openattestation")]
         Err(strict) if strict.code() == crate::ErrorCode::JsonNumberOutOfRange => {
             let lenient =
                 crate::json::parse_with(bytes, &crate::json::Limits::javascript_numbers())?;
             if detect(&lenient) == Format::OpenAttestationV2 {
-                verify_value(&lenient, context)
+                Ok(lenient)
             } else {
                 Err(strict)
             }

@@ -1,0 +1,81 @@
+//! The options every verifying command shares: what the receiver trusts, at what time, and
+//! who it is. `ebl verify` and `ebl recognize` both flatten [`VerifierOptions`], so a receiver
+//! passes the same flags to either.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use ebl::trust::TrustStore;
+use ebl::verify::VerifyContext;
+
+use crate::files::{self, Unusable};
+
+#[derive(clap::Args)]
+pub struct VerifierOptions {
+    /// Trust a public key: JWK, JWK set, PEM public key or X.509 certificate. Repeatable.
+    #[arg(long = "key", value_name = "FILE")]
+    pub keys: Vec<PathBuf>,
+    /// Trust a root certificate for x5c chains (PEM or DER). Repeatable.
+    #[arg(long = "anchor", value_name = "FILE")]
+    pub anchors: Vec<PathBuf>,
+    /// A trust store (JSON) or signed trust list (JWS, imported with its publisher's key from
+    /// an earlier --trust): parties, keys (platform keys bound to their platform codes) and
+    /// reliability evidence. Repeatable.
+    #[arg(long = "trust", value_name = "FILE")]
+    pub trust: Vec<PathBuf>,
+    /// The time at which keys, certificates and lists must be valid (default: now).
+    #[arg(long, value_name = "RFC3339")]
+    pub at: Option<DateTime<Utc>>,
+    /// This receiver's platform code: the last PINT transaction must be addressed to it.
+    #[arg(long, value_name = "CODE")]
+    pub platform: Option<String>,
+    /// Trust an Ethereum address to sign OpenAttestation DID proofs. Repeatable.
+    #[arg(long = "ethereum-address", value_name = "0x…")]
+    pub ethereum_addresses: Vec<String>,
+    /// DNS TXT answers for OpenAttestation identity proofs: a JSON object of domain → array
+    /// of TXT strings (what a resolver returned; ebl makes no network calls).
+    #[arg(long = "dns-txt", value_name = "FILE")]
+    pub dns_txt: Option<PathBuf>,
+}
+
+/// What the options resolve to: the verification context (its `at` fixed once) and the trust
+/// store read from every `--trust` file.
+pub struct Verifier {
+    pub context: VerifyContext,
+    pub store: TrustStore,
+}
+
+impl VerifierOptions {
+    /// Reads every file the options name; any unreadable one makes the input unusable.
+    pub fn load(&self) -> Result<Verifier, Unusable> {
+        let at = self.at.unwrap_or_else(Utc::now);
+        let mut context = VerifyContext::at(at);
+        context.receiving_platform.clone_from(&self.platform);
+        for path in &self.keys {
+            context
+                .add_keys(&files::read(path)?)
+                .map_err(|e| Unusable::at(path, e))?;
+        }
+        for path in &self.anchors {
+            context
+                .add_anchors(&files::read(path)?)
+                .map_err(|e| Unusable::at(path, e))?;
+        }
+        for address in &self.ethereum_addresses {
+            let parsed = address
+                .parse()
+                .map_err(|e| Unusable(format!("--ethereum-address {address}: {e}")))?;
+            context.openattestation.addresses.push(parsed);
+        }
+        if let Some(path) = &self.dns_txt {
+            let answers =
+                ebl::json::from_slice(&files::read(path)?).map_err(|e| Unusable::at(path, e))?;
+            context.openattestation.dns_txt = Some(answers);
+        }
+        let store = crate::trust_cmd::load_stores(&self.trust, at)?;
+        context
+            .add_trust_store(&store)
+            .map_err(|e| Unusable(format!("--trust: {e}")))?;
+        Ok(Verifier { context, store })
+    }
+}
