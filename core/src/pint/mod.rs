@@ -13,6 +13,9 @@
 //!   [`History`](crate::title::History) the chain records, replayed against the title rules.
 //! - [`EnvelopeBuilder`] issues, records transactions and seals envelopes.
 //! - [`sign_response`] / [`verify_response`] handle the signed `EnvelopeTransferFinishedResponse`.
+//! - [`check_document_upload`] checks an additional document uploaded after the envelope
+//!   (`INCD` when it is not the declared one), and [`EnvelopeReport::document_received`] moves
+//!   an `MDOC` verdict to `RECE` once every declared document is in.
 //!
 //! Checksums follow DCSA exactly: the document by its RFC 8785 form, chain entries and
 //! manifests by their JWS strings as received (see [`crate::checksum`]).
@@ -31,12 +34,15 @@
 //! | `recipient-not-this-platform` | `BENV` |
 //! | every title rule of [`crate::title`] (`straight-bill-endorsed`, `event-after-terminal`, …) | `BENV` |
 //! | `document-missing` | `MDOC` |
+//! | on upload ([`check_document_upload`]): `document-not-declared`, `document-checksum-mismatch`, `document-size-mismatch` | `INCD` |
+//! | on upload: `document-body-malformed` | `BENV` |
 //! | transport-document validation ([`crate::model`]), `legacy-transaction-format`, `issuance-manifest-not-first` | warning / info only |
 //!
 //! A bad signature outranks everything else (the receiver can assert nothing about content
 //! it cannot authenticate), then `BENV`, then `MDOC`.
 
 mod builder;
+mod documents;
 mod history;
 mod issuance;
 mod response;
@@ -45,6 +51,7 @@ mod types;
 mod verify;
 
 pub use builder::{EnvelopeBuilder, Issuance, Signer};
+pub use documents::{DocumentUploadReport, check_document_upload};
 pub use history::{history_from_chain, party};
 pub use issuance::{IssuanceReport, Visualisation, sign_issuance_request, verify_issuance_request};
 pub use response::{sign_response, verify_response};
