@@ -20,6 +20,7 @@ use ring::rand::SystemRandom;
 
 use crate::files::{self, Unusable};
 use crate::inspect_cmd::transaction_text;
+use crate::output::outln;
 
 mod recognition;
 
@@ -109,18 +110,18 @@ fn make_keys(dir: &Path, rng: &SystemRandom) -> Result<Keys, Unusable> {
 }
 
 fn heading(number: usize, text: &str) {
-    println!("\n{number}. {text}");
+    outln!("\n{number}. {text}");
 }
 
 fn save(dir: &Path, name: &str, envelope: &EblEnvelope) -> Result<(), Unusable> {
     files::write(&dir.join(name), envelope.to_json_pretty().as_bytes())?;
-    println!("   wrote {}", dir.join(name).display());
+    outln!("   wrote {}", dir.join(name).display());
     Ok(())
 }
 
 fn print_transactions(transactions: &[Transaction]) {
     for transaction in transactions {
-        println!("     {}", transaction_text(transaction));
+        outln!("     {}", transaction_text(transaction));
     }
 }
 
@@ -133,10 +134,10 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         .unwrap_or_default()
         .to_owned();
 
-    println!("ebl demo — a negotiable bill of lading, Singapore → Shenzhen (Yantian), end to end");
-    println!("Singapore side: platform {SG_PLATFORM} (carrier, shipper, negotiating bank).");
-    println!("Shenzhen side:  platform {SZ_PLATFORM} (the buyer, Qianhai Electronics).");
-    println!(
+    outln!("ebl demo — a negotiable bill of lading, Singapore → Shenzhen (Yantian), end to end");
+    outln!("Singapore side: platform {SG_PLATFORM} (carrier, shipper, negotiating bank).");
+    outln!("Shenzhen side:  platform {SZ_PLATFORM} (the buyer, Qianhai Electronics).");
+    outln!(
         "Artefacts (keys, envelopes, report) are written to {}/",
         dir.display()
     );
@@ -151,7 +152,7 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         ("SGTT     ", &keys.singapore),
         ("SZEB     ", &keys.shenzhen),
     ] {
-        println!("   {who} key id {}", signer.key.public_key().thumbprint());
+        outln!("   {who} key id {}", signer.key.public_key().thumbprint());
     }
     files::write(&dir.join("bill-of-lading.json"), BILL_OF_LADING.as_bytes())?;
 
@@ -174,16 +175,14 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         &rng,
     )
     .map_err(fail)?;
-    println!(
+    outln!(
         "   B/L {reference}: MV STRAITS PIONEER 0425N, SGSIN → CNYTN, 2 containers, 180 packages"
     );
-    println!(
+    outln!(
         "   document checksum (SHA-256 of its RFC 8785 form): {}",
         builder.transport_document_checksum()
     );
-    println!(
-        "   the carrier signs the issuance manifest; {SG_PLATFORM} signs chain entry 0 (ISSUE)"
-    );
+    outln!("   the carrier signs the issuance manifest; {SG_PLATFORM} signs chain entry 0 (ISSUE)");
 
     heading(
         3,
@@ -235,7 +234,7 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
     let to_shenzhen = builder
         .seal(&keys.singapore, Vec::new(), &rng)
         .map_err(fail)?;
-    println!(
+    outln!(
         "   {SG_PLATFORM} seals a PINT envelope ({} chain entries) and sends it to {SZ_PLATFORM}",
         to_shenzhen.envelope_transfer_chain.len()
     );
@@ -269,7 +268,7 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         .as_ref()
         .and_then(|h| h.name.clone())
         .unwrap_or_default();
-    println!("   holder now: {holder}");
+    outln!("   holder now: {holder}");
     let response =
         sign_response(&received.finished_response(), &keys.shenzhen, &rng).map_err(fail)?;
     files::write(&dir.join("2-szeb-response.jws"), response.as_bytes())?;
@@ -284,7 +283,7 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         received.last_entry_checksum.as_deref().unwrap_or_default(),
     )
     .map_err(fail)?;
-    println!(
+    outln!(
         "   {SZ_PLATFORM} answers with a signed {} response; {SG_PLATFORM} checks its signature: ok",
         answer.response_code
     );
@@ -316,11 +315,11 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
     let mut options = VerifyOptions::at(time("2026-06-19T08:30:00Z")?);
     options.receiving_platform = Some(SG_PLATFORM.into());
     let final_report = verify_parsed_envelope(&to_carrier, &carrier_trust, &options);
-    println!(
+    outln!(
         "   the carrier's platform verifies it: {}",
         final_report.response_code
     );
-    println!(
+    outln!(
         "   status: {:?} — the carrier may now accept (SACC) and release the cargo at Yantian",
         final_report.replay.final_state.status
     );
@@ -336,13 +335,13 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
     let mut options = VerifyOptions::at(verify_at);
     options.receiving_platform = Some(SZ_PLATFORM.into());
     let rejected = verify_parsed_envelope(&tampered, &shenzhen_trust, &options);
-    println!(
+    outln!(
         "   verdict: {} ({})",
         rejected.response_code,
         crate::verify_cmd::describe_code(rejected.response_code)
     );
     for finding in rejected.errors() {
-        println!("   reason: {finding}");
+        outln!("   reason: {finding}");
     }
     if rejected.response_code == ResponseCode::Received {
         return Err(Unusable(
@@ -360,20 +359,20 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
 
     recognition::run(dir, &cast, &keys, &document, &to_shenzhen, &rng)?;
 
-    println!("\nTry it yourself:");
+    outln!("\nTry it yourself:");
     let d = dir.display();
-    println!(
+    outln!(
         "   cargo run -p ebl-cli -- verify --key {d}/keys/carrier.jwk --key {d}/keys/sgtt.jwk --key {d}/keys/szeb.jwk --at 2026-06-20T00:00:00Z {d}/*.envelope.json"
     );
-    println!("   cargo run -p ebl-cli -- inspect {d}/3-szeb-to-sgtt.envelope.json");
-    println!(
+    outln!("   cargo run -p ebl-cli -- inspect {d}/3-szeb-to-sgtt.envelope.json");
+    outln!(
         "   cargo run -p ebl-cli -- recognize --agreement sg-cn-shenzhen --side CN --trust {d}/trust/szeb-store.json --trust {d}/trust/sg-etr-platforms.jws --evidence {d}/trust/szeb-evidence.json --at 2026-06-16T07:00:00Z {d}/1-sgtt-to-szeb.envelope.json"
     );
     Ok(())
 }
 
 fn print_verdict(report: &EnvelopeReport) {
-    println!(
+    outln!(
         "   verdict: {} ({}); {} entries, every signature {}",
         report.response_code,
         crate::verify_cmd::describe_code(report.response_code),
@@ -388,8 +387,8 @@ fn print_verdict(report: &EnvelopeReport) {
 
 /// The final verification report: entries, signers, the title history and the findings.
 fn print_report(report: &EnvelopeReport) {
-    println!("\nVerification report — envelope received by the carrier's platform");
-    println!(
+    outln!("\nVerification report — envelope received by the carrier's platform");
+    outln!(
         "   document {} checksum {}",
         report
             .transport_document_reference
@@ -397,14 +396,14 @@ fn print_report(report: &EnvelopeReport) {
             .unwrap_or("?"),
         report.transport_document_checksum
     );
-    println!(
+    outln!(
         "   verdict  {} ({})",
         report.response_code,
         crate::verify_cmd::describe_code(report.response_code)
     );
-    println!("   chain:");
+    outln!("   chain:");
     for entry in &report.entries {
-        println!(
+        outln!(
             "     entry {} on {:<4} signed {} key {} — {}",
             entry.index,
             entry.platform.as_deref().unwrap_or("?"),
@@ -417,9 +416,9 @@ fn print_report(report: &EnvelopeReport) {
             }
         );
     }
-    println!("   title history (replayed against the title rules):");
+    outln!("   title history (replayed against the title rules):");
     for step in &report.replay.steps {
-        println!(
+        outln!(
             "     {} {:<24} holder: {}",
             step.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             step.kind.as_str(),
@@ -440,12 +439,12 @@ fn print_report(report: &EnvelopeReport) {
         .iter()
         .filter(|f| f.severity == Severity::Warning)
         .count();
-    println!("   findings: {errors} errors, {warnings} warnings");
+    outln!("   findings: {errors} errors, {warnings} warnings");
     for finding in report
         .findings
         .iter()
         .filter(|f| f.severity != Severity::Info)
     {
-        println!("     {finding}");
+        outln!("     {finding}");
     }
 }

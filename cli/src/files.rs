@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::output::outln;
 use ebl::crypto::PrivateKey;
 use ebl::pint::{EblEnvelope, Signer};
 
@@ -37,7 +38,7 @@ pub fn write_or_print(path: Option<&Path>, text: &str) -> Result<(), Unusable> {
     match path {
         Some(path) => write(path, text.as_bytes()),
         None => {
-            println!("{text}");
+            outln!("{text}");
             Ok(())
         }
     }

@@ -10,6 +10,7 @@ use ebl::pint::{
 };
 
 use crate::files::{self, Unusable};
+use crate::output::outln;
 
 pub fn run(path: &Path, json: bool) -> Result<(), Unusable> {
     let value = ebl::json::parse(&files::read(path)?).map_err(|e| Unusable::at(path, e))?;
@@ -22,13 +23,13 @@ pub fn run(path: &Path, json: bool) -> Result<(), Unusable> {
         let mut out = Map::new();
         out.insert("format".into(), Value::String(format.as_str().into()));
         out.insert("content".into(), decoded);
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default()
         );
         return Ok(());
     }
-    println!(
+    outln!(
         "{}: {} (decoded, not verified — use `ebl verify` for a verdict)",
         path.display(),
         format.as_str()
@@ -40,9 +41,9 @@ pub fn run(path: &Path, json: bool) -> Result<(), Unusable> {
                 .get("transportDocumentReference")
                 .and_then(Value::as_str)
             {
-                println!("  transport document {reference}");
+                outln!("  transport document {reference}");
             }
-            println!(
+            outln!(
                 "  checksum (SHA-256 of RFC 8785 form): {}",
                 ebl::checksum::canonical_json_sha256(&value)
             );
@@ -99,7 +100,7 @@ fn decode_jws(compact: &str) -> ebl::Result<Value> {
 fn print_envelope(value: &Value) -> ebl::Result<()> {
     let envelope: EblEnvelope = ebl::json::from_value(value, &ebl::json::JsonPath::root())?;
     let td = &envelope.transport_document;
-    println!(
+    outln!(
         "  transport document {} (checksum {})",
         td.get("transportDocumentReference")
             .and_then(Value::as_str)
@@ -108,21 +109,24 @@ fn print_envelope(value: &Value) -> ebl::Result<()> {
     );
     let manifest_jws = decode_compact(&envelope.envelope_manifest_signed_content)?;
     let manifest: EnvelopeManifest = ebl::json::from_slice(manifest_jws.payload())?;
-    println!("  manifest signed with {}", signer_text(&manifest_jws));
+    outln!("  manifest signed with {}", signer_text(&manifest_jws));
     for document in manifest
         .ebl_visualisation_by_carrier
         .iter()
         .chain(&manifest.supporting_documents)
     {
-        println!(
+        outln!(
             "    document {} ({}, {} bytes, {})",
-            document.name, document.media_type, document.size, document.document_checksum
+            document.name,
+            document.media_type,
+            document.size,
+            document.document_checksum
         );
     }
     for (index, compact) in envelope.envelope_transfer_chain.iter().enumerate() {
         let jws = decode_compact(compact)?;
         let entry: EnvelopeTransferChainEntry = ebl::json::from_slice(jws.payload())?;
-        println!(
+        outln!(
             "  entry {index}: platform {}, signed with {}",
             entry.ebl_platform,
             signer_text(&jws)
@@ -130,14 +134,14 @@ fn print_envelope(value: &Value) -> ebl::Result<()> {
         if let Some(issuance) = &entry.issuance_manifest_signed_content {
             let issuance_jws = decode_compact(issuance)?;
             let manifest: IssuanceManifest = ebl::json::from_slice(issuance_jws.payload())?;
-            println!(
+            outln!(
                 "    issuance manifest by {}: document {}",
                 signer_text(&issuance_jws),
                 manifest.document_checksum
             );
         }
         for transaction in &entry.transactions {
-            println!("    {}", transaction_text(transaction));
+            outln!("    {}", transaction_text(transaction));
         }
     }
     Ok(())

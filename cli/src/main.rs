@@ -4,6 +4,7 @@ mod demo;
 mod files;
 mod inspect_cmd;
 mod oa_cmd;
+mod output;
 mod party;
 mod pint_cmd;
 mod recognize_cmd;
@@ -20,6 +21,7 @@ use ebl::crypto::KeyType;
 use ebl::pint::{ActionCode, Transaction, TransactionParty};
 
 use crate::files::Unusable;
+use crate::output::outln;
 use crate::party::parse_party;
 use crate::verifier_options::VerifierOptions;
 
@@ -432,8 +434,8 @@ fn main() -> ExitCode {
             out,
             name,
         } => pint_cmd::keygen(key_type.into(), &out, &name).map(|(private, public, thumbprint)| {
-            println!("private key: {} (keep it secret)", private.display());
-            println!("public key:  {} (kid {thumbprint})", public.display());
+            outln!("private key: {} (keep it secret)", private.display());
+            outln!("public key:  {} (kid {thumbprint})", public.display());
         }),
         Command::Issue {
             document,

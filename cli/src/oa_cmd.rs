@@ -9,6 +9,7 @@ use ebl::openattestation::{
 use ring::rand::SystemRandom;
 
 use crate::files::{self, Unusable};
+use crate::output::outln;
 
 /// Reads raw OA data as JavaScript's `JSON.parse` would (OA hashes what JavaScript sees).
 fn read_data(path: &Path) -> Result<Value, Unusable> {
@@ -45,7 +46,7 @@ pub fn wrap_files(
             .file_name()
             .ok_or_else(|| Unusable::at(input, "not a file name"))?;
         files::write(&dir.join(name), document.to_pretty_json().as_bytes())?;
-        println!("wrapped {} → {}", input.display(), dir.join(name).display());
+        outln!("wrapped {} → {}", input.display(), dir.join(name).display());
     }
     Ok(())
 }
@@ -63,7 +64,7 @@ pub fn data(input: &Path) -> Result<(), Unusable> {
     let data = read_wrapped(input)?
         .data()
         .map_err(|e| Unusable::at(input, e))?;
-    println!("{}", to_js_string_pretty(&data, 2));
+    outln!("{}", to_js_string_pretty(&data, 2));
     Ok(())
 }
 
@@ -71,18 +72,18 @@ pub fn data(input: &Path) -> Result<(), Unusable> {
 pub fn title(log: &Path, json: bool) -> Result<(), Unusable> {
     let history = title_history_from_log(&files::read(log)?).map_err(|e| Unusable::at(log, e))?;
     if json {
-        println!("{}", history.to_json().map_err(|e| Unusable::at(log, e))?);
+        outln!("{}", history.to_json().map_err(|e| Unusable::at(log, e))?);
         return Ok(());
     }
     let replay = ebl::title::replay(&history);
-    println!(
+    outln!(
         "{}: title history of token {} ({} events)",
         log.display(),
         history.document_reference,
         history.events.len()
     );
     for step in &replay.steps {
-        println!(
+        outln!(
             "  {} {:<24} holder: {}",
             step.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             step.kind.as_str(),
@@ -92,9 +93,9 @@ pub fn title(log: &Path, json: bool) -> Result<(), Unusable> {
                 .map_or_else(|| "—".to_owned(), ebl::title::PartyId::label)
         );
     }
-    println!("  final status: {:?}", replay.final_state.status);
+    outln!("  final status: {:?}", replay.final_state.status);
     for finding in &replay.findings {
-        println!("  {finding}");
+        outln!("  {finding}");
     }
     Ok(())
 }

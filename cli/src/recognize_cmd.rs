@@ -23,6 +23,7 @@ use ebl::trust::TrustStore;
 use ebl::verify::{Verification, VerifyContext, parse_document, verify_value};
 
 use crate::files::{self, Unusable};
+use crate::output::outln;
 use crate::verifier_options::{Verifier, VerifierOptions};
 
 /// Exit codes of `ebl recognize`.
@@ -58,7 +59,7 @@ pub fn run(args: &RecognizeArgs) -> ExitCode {
             if args.json {
                 print_json(&args.file, &verification, &report);
             } else {
-                println!(
+                outln!(
                     "{}: {}",
                     args.file.display(),
                     describe_verification(&verification)
@@ -319,7 +320,7 @@ fn print_json(path: &Path, verification: &Verification, report: &Report) {
     if let Ok(Value::Object(members)) = serde_json::to_value(report) {
         object.extend(members);
     }
-    println!(
+    outln!(
         "{}",
         serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default()
     );
@@ -351,7 +352,7 @@ pub fn print_report(
     limit: Option<usize>,
     only_source: Option<&str>,
 ) {
-    println!(
+    outln!(
         "{indent}{}: {} — record {}, {} events, evaluated at {}",
         report.target,
         report.verdict,
@@ -364,9 +365,9 @@ pub fn print_report(
             .ok()
             .and_then(|v| v.get("status").and_then(Value::as_str).map(str::to_owned))
             .unwrap_or_default();
-        println!("{indent}  instrument ({status}): {}", instrument.citation);
+        outln!("{indent}  instrument ({status}): {}", instrument.citation);
     }
-    println!(
+    outln!(
         "{indent}  regime: {} — {}",
         if report.regime.in_force_at_creation {
             "in force when the record was created"
@@ -376,9 +377,12 @@ pub fn print_report(
         report.regime.citation
     );
     for d in &report.decisive {
-        println!(
+        outln!(
             "{indent}  decisive: {} [{}] {} — {}",
-            d.criterion, d.source, d.status, d.reason
+            d.criterion,
+            d.source,
+            d.status,
+            d.reason
         );
     }
     let width = report
@@ -388,16 +392,18 @@ pub fn print_report(
         .max()
         .unwrap_or(0)
         .max("criterion".len());
-    println!(
+    outln!(
         "{indent}  {:<width$}   {:<13}  {:<15}  reason / citation",
-        "criterion", "status", "rules"
+        "criterion",
+        "status",
+        "rules"
     );
     for c in report
         .criteria
         .iter()
         .filter(|c| only_source.is_none_or(|s| c.source == s))
     {
-        println!(
+        outln!(
             "{indent}{} {:<width$}   {:<13}  {:<15}  {}",
             status_mark(c.effect),
             c.id,
@@ -407,7 +413,7 @@ pub fn print_report(
         );
         // Shortened (demo) output cites only the criteria that are not satisfied.
         if limit.is_none() || c.status != CriterionStatus::Satisfied {
-            println!(
+            outln!(
                 "{indent}  {:<width$}   {:<13}  {:<15}  cites: {}",
                 "",
                 "",
@@ -416,7 +422,7 @@ pub fn print_report(
             );
         }
     }
-    println!("{indent}  (! blocks recognition, ? leaves it undetermined)");
+    outln!("{indent}  (! blocks recognition, ? leaves it undetermined)");
     for (name, f) in [
         ("statutory presumption", &report.flags.statutory_presumption),
         ("industry cover", &report.flags.industry_cover),
@@ -425,7 +431,7 @@ pub fn print_report(
             &report.flags.foreign_nondiscrimination,
         ),
     ] {
-        println!(
+        outln!(
             "{indent}  flag {name}: {} — {}{}",
             flag(f.value),
             shorten(&f.reason, limit),
@@ -436,9 +442,12 @@ pub fn print_report(
         );
     }
     for rules in &report.rules {
-        println!(
+        outln!(
             "{indent}  rule data: {} {} version {} (sha256 {})",
-            rules.kind, rules.id, rules.version, rules.digest
+            rules.kind,
+            rules.id,
+            rules.version,
+            rules.digest
         );
     }
 }

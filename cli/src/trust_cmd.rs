@@ -11,6 +11,7 @@ use ebl::trust::{KeyBinding, Party, TrustError, TrustList, TrustStore, kind_name
 use ebl::verify::VerifyContext;
 
 use crate::files::{self, Unusable};
+use crate::output::outln;
 use crate::verify_cmd::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
 
 /// Reads the `--trust` files in order into one store: a trust-store JSON file is merged in; a
@@ -130,7 +131,7 @@ pub struct VerifyListArgs<'a> {
 pub fn verify(args: &VerifyListArgs<'_>) -> ExitCode {
     match check_list(args) {
         Ok(Ok(summary)) => {
-            println!(
+            outln!(
                 "{}: VALID — trust list '{}' #{}{}, {} parties: {}",
                 args.list.display(),
                 summary.issuer,
@@ -145,7 +146,7 @@ pub fn verify(args: &VerifyListArgs<'_>) -> ExitCode {
             ExitCode::from(EXIT_VALID)
         }
         Ok(Err(refused)) => {
-            println!("{}: REFUSED — {refused}", args.list.display());
+            outln!("{}: REFUSED — {refused}", args.list.display());
             ExitCode::from(EXIT_INVALID)
         }
         Err(unusable) => {
@@ -251,14 +252,14 @@ fn show_list(
         return Ok(());
     }
     match &signed {
-        Some((alg, kid)) => println!(
+        Some((alg, kid)) => outln!(
             "{}: signed trust list (signature NOT checked here — use `ebl trust verify`), {alg}, key {}",
             path.display(),
             kid.as_deref().unwrap_or("(no kid)")
         ),
-        None => println!("{}: unsigned trust list", path.display()),
+        None => outln!("{}: unsigned trust list", path.display()),
     }
-    println!(
+    outln!(
         "  issuer {} sequence {}, issued {}, valid {} to {}",
         list.issuer,
         list.sequence,
@@ -273,14 +274,14 @@ fn show_list(
 }
 
 fn print_json(value: &Value) {
-    println!(
+    outln!(
         "{}",
         serde_json::to_string_pretty(value).unwrap_or_default()
     );
 }
 
 fn print_store(path: &Path, store: &TrustStore) {
-    println!(
+    outln!(
         "{}: trust store{} — {} parties",
         path.display(),
         store.name().map(|n| format!(" '{n}'")).unwrap_or_default(),
@@ -289,7 +290,7 @@ fn print_store(path: &Path, store: &TrustStore) {
     let lists = store.to_json_value();
     if let Some(imported) = lists.get("imported_lists").and_then(Value::as_array) {
         for list in imported {
-            println!(
+            outln!(
                 "  imported list {} #{}",
                 list["issuer"].as_str().unwrap_or_default(),
                 list["sequence"]
@@ -315,7 +316,7 @@ fn print_party(party: &Party) {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default();
-    println!(
+    outln!(
         "  {} ({kind}{}){}{} — valid {}",
         party.id,
         party
@@ -336,7 +337,7 @@ fn print_party(party: &Party) {
         window(party.valid_from, party.valid_until)
     );
     for id in &party.identifiers {
-        println!("      identifier {}: {}", id.scheme, id.value);
+        outln!("      identifier {}: {}", id.scheme, id.value);
     }
     for key in &party.keys {
         // A list's keys get their id (the RFC 7638 thumbprint) when imported.
@@ -347,7 +348,7 @@ fn print_party(party: &Party) {
         } else {
             key.kid.clone()
         };
-        println!(
+        outln!(
             "      key {kid} bound by {}{}, valid {}",
             binding(key.binding),
             if key.algorithms.is_empty() {
@@ -359,7 +360,7 @@ fn print_party(party: &Party) {
         );
     }
     for certificate in &party.certificates {
-        println!(
+        outln!(
             "      certificate{}",
             if certificate.anchor {
                 " (trust anchor)"
@@ -369,7 +370,7 @@ fn print_party(party: &Party) {
         );
     }
     for revocation in &party.revocations {
-        println!(
+        outln!(
             "      REVOKED key {} at {}{}",
             revocation.kid,
             revocation.at.to_rfc3339(),
@@ -381,7 +382,7 @@ fn print_party(party: &Party) {
         );
     }
     for evidence in &party.evidence {
-        println!(
+        outln!(
             "      evidence {} '{}'{}, valid {}{}",
             kind_name(evidence.kind),
             evidence.scheme,

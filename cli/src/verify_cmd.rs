@@ -8,6 +8,7 @@ use ebl::report::Severity;
 use ebl::verify::{Verification, verify_bytes};
 
 use crate::files::{self, Unusable};
+use crate::output::outln;
 use crate::verifier_options::VerifierOptions;
 
 /// Exit codes of the verify contract.
@@ -82,7 +83,7 @@ fn print_json(value: &Value, one_per_line: bool) {
     } else {
         serde_json::to_string_pretty(value)
     };
-    println!("{}", text.unwrap_or_default());
+    outln!("{}", text.unwrap_or_default());
 }
 
 /// A verdict line, then the findings, errors first.
@@ -103,12 +104,12 @@ pub fn print_human(path: &Path, verification: &Verification) {
     if let Some(code) = verification.response_code {
         line.push_str(&format!(", PINT response {code} ({})", describe_code(code)));
     }
-    println!("{line}");
+    outln!("{line}");
     let mut findings: Vec<_> = verification.findings.iter().collect();
     findings.sort_by_key(|f| f.severity);
     for finding in findings {
         if finding.severity != Severity::Info {
-            println!("  {finding}");
+            outln!("  {finding}");
         }
     }
 }

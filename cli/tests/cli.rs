@@ -388,3 +388,24 @@ fn the_demo_runs_end_to_end_and_its_artefacts_verify() {
     ]);
     assert_eq!(verified.status.code(), Some(0), "{}", stdout(&verified));
 }
+
+/// A reader that goes away (`ebl inspect … | head`) ends the command quietly, with the status a
+/// shell gives a command killed by SIGPIPE, instead of a panic message.
+#[test]
+fn a_closed_output_pipe_ends_the_command_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ebl"))
+        .args(["inspect", &pint_demo(ED25519[0])])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run ebl");
+    // Close the read end before the first write: the write fails with EPIPE.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(output.status.code(), Some(141));
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 
 use super::{Cast, Keys, SG_PLATFORM, SZ_PLATFORM, fail, heading, time};
 use crate::files::{self, Unusable};
+use crate::output::outln;
 use crate::recognize_cmd::{exit_code, print_report};
 
 /// The Singapore authority whose signed list of ETR platforms the Shenzhen side imports
@@ -222,23 +223,21 @@ pub(super) fn run(
     let imported = store
         .import_signed_trust_list(&signed, SG_LIST, time("2026-06-01T00:00:00Z")?)
         .map_err(fail)?;
-    println!(
+    outln!(
         "   {SZ_PLATFORM} imports {SG_LIST}'s signed trust list #{} ({}), checked with the authority's key",
         imported.sequence,
         imported.parties.join(", ")
     );
-    println!(
+    outln!(
         "   {SG_PLATFORM}: on the IG P&I Clubs approved list since 2025-03-01 (demo), operating rules, DCSA eBL 3.0"
     );
-    println!(
+    outln!(
         "   the receiver adds what an envelope does not carry: governing law SG (the carrier's terms),"
     );
-    println!(
+    outln!(
         "   Qianhai's consent (SZEB onboarding), and the issuing platform's answer that it holds no other"
     );
-    println!(
-        "   authoritative record with this reference (a registry check; simulated in the demo)"
-    );
+    outln!("   authoritative record with this reference (a registry check; simulated in the demo)");
 
     let catalogue = Catalogue::embedded().map_err(fail)?;
     let cn = catalogue.jurisdiction_target("CN").map_err(fail)?;
@@ -248,12 +247,12 @@ pub(super) fn run(
     let at = time("2026-06-16T07:00:00Z")?;
 
     let under_cn = assess(to_shenzhen, &store, &cn, at)?;
-    println!("\n   Under Chinese law (CN), as received on 16 June 2026:");
+    outln!("\n   Under Chinese law (CN), as received on 16 June 2026:");
     print_report(&under_cn, "   ", Some(110), None);
     save_json(dir, "recognition-cn.json", serde_json::to_value(&under_cn))?;
 
     let under_agreement = assess(to_shenzhen, &store, &agreement, at)?;
-    println!(
+    outln!(
         "\n   Under the SG–CN (Shenzhen) model arrangement, CN side (CN rows as above; the arrangement's own rows):"
     );
     print_report(&under_agreement, "   ", Some(110), Some("sg-cn-shenzhen"));
@@ -263,7 +262,7 @@ pub(super) fn run(
         serde_json::to_value(&under_agreement),
     )?;
 
-    println!(
+    outln!(
         "\n   The same journey made in March 2026, received on 20 March 2026 — before the revised Maritime Code:"
     );
     let mut march_document = document.clone();
@@ -287,12 +286,12 @@ pub(super) fn run(
         "recognition-cn-march.json",
         serde_json::to_value(&before),
     )?;
-    println!("   June copy:  {}", outcome(&under_cn));
-    println!("   March copy: {}", outcome(&before));
+    outln!("   June copy:  {}", outcome(&under_cn));
+    outln!("   March copy: {}", outcome(&before));
     for d in &before.decisive {
-        println!("   why: [{}] {} — {}", d.source, d.criterion, d.reason);
+        outln!("   why: [{}] {} — {}", d.source, d.criterion, d.reason);
     }
-    println!(
+    outln!(
         "   wrote {}, {} and {}",
         dir.join("recognition-cn.json").display(),
         dir.join("recognition-sg-cn-agreement.json").display(),
