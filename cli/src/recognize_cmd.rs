@@ -207,8 +207,8 @@ fn add_receiver_evidence(evidence: &mut Evidence, args: &RecognizeArgs) -> Resul
             ));
         }
         evidence.consents.extend(extra.consents);
-        if extra.governing_law.is_some() {
-            evidence.governing_law = extra.governing_law;
+        if let Some(law) = extra.governing_law {
+            evidence.governing_law = Some(jurisdiction_id(&law));
         }
         evidence.registry_checked |= extra.registry_checked;
     }

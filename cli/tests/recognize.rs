@@ -249,6 +249,17 @@ fn without_the_governing_law_the_verdict_is_indeterminate_exit_3() {
 }
 
 #[test]
+fn an_evidence_file_names_the_governing_law_as_the_command_line_does() {
+    let s = scenario("evidence-law", true);
+    let mut lower_case = evidence();
+    lower_case["governing_law"] = json!("sg");
+    let dir = Dir::new("evidence-law-lower");
+    let file = dir.json("evidence.json", &lower_case);
+    let out = recognize(&s, &["--jurisdiction", "SG", "--evidence", &file]);
+    assert_eq!(code(&out), Some(0), "{}", stdout(&out));
+}
+
+#[test]
 fn an_endorsed_straight_bill_is_not_recognised_exit_1() {
     let s = scenario("straight", false);
     let out = recognize(&s, &["--jurisdiction", "SG", "--evidence", &s.evidence]);
