@@ -7,7 +7,8 @@
 //! entry (linear in chain length).
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+
+mod support;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ebl::checksum::{canonical_json_sha256, sha256_hex};
@@ -127,17 +128,6 @@ fn full(f: &Fixture) {
     black_box(report);
 }
 
-fn mean_time(mut run: impl FnMut(), budget: Duration) -> Duration {
-    run();
-    let start = Instant::now();
-    let mut n = 0u32;
-    while start.elapsed() < budget {
-        run();
-        n += 1;
-    }
-    start.elapsed() / n.max(1)
-}
-
 fn bench(c: &mut Criterion) {
     let fixtures: Vec<(usize, Fixture)> = LENGTHS.iter().map(|&n| (n, fixture(n))).collect();
     let mut group = c.benchmark_group("pint_verify");
@@ -151,17 +141,17 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
 
-    println!("\npint verify vs floor (same run; budget ≤ 1.25×, linear in chain length):");
+    println!(
+        "\npint verify vs floor (median of interleaved rounds; budget ≤ 1.25×, linear in chain length):"
+    );
     for (length, f) in &fixtures {
-        let full_time = mean_time(|| full(f), Duration::from_secs(2));
-        let floor_time = mean_time(|| floor(f), Duration::from_secs(2));
+        let (ratio, full_time, floor_time) = support::interleaved_ratio(|| full(f), || floor(f));
         #[allow(clippy::cast_precision_loss)]
         let per_entry = full_time.as_secs_f64() * 1e6 / *length as f64;
         println!(
-            "  {length:>3} entries: verify {:>9.1} µs, floor {:>9.1} µs, ratio {:.2}, {per_entry:.1} µs/entry",
+            "  {length:>3} entries: verify {:>9.1} µs, floor {:>9.1} µs, ratio {ratio:.2}, {per_entry:.1} µs/entry",
             full_time.as_secs_f64() * 1e6,
             floor_time.as_secs_f64() * 1e6,
-            full_time.as_secs_f64() / floor_time.as_secs_f64(),
         );
     }
 }

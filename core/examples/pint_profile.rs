@@ -1,4 +1,5 @@
-//! Builds a 10-entry envelope and verifies it repeatedly (for profilers such as callgrind).
+//! Builds an envelope of N entries (default 10) and verifies it repeatedly, for profilers such
+//! as callgrind or perf: `pint_profile [ROUNDS] [ENTRIES]`.
 
 use ebl::crypto::{KeyType, PrivateKey};
 use ebl::pint::{
@@ -11,6 +12,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(50);
+    let entries: usize = std::env::args()
+        .nth(2)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10);
     let rng = ring::rand::SystemRandom::new();
     let signer = Signer::new(PrivateKey::generate(KeyType::Ed25519, &rng)?);
     let party =
@@ -25,7 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         visualisation: None,
     };
     let mut builder = EnvelopeBuilder::issue(document, issuance, &signer, &signer, &rng)?;
-    for i in 1..10 {
+    for i in 1..entries {
         builder.record(
             "SGP1",
             vec![Transaction::new(
