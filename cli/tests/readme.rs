@@ -1,6 +1,6 @@
-//! The shell commands of README.md's "The command line" and "Recognition" sections, run in
-//! order as a user pasting them would, so that a renamed flag or a moved file breaks a test
-//! rather than a reader's first try. A command may be valid, invalid, not recognised or
+//! The shell commands of README.md's "The command line", "TradeTrust documents" and
+//! "Recognition" sections, run in order as a user pasting them would, so that a renamed flag
+//! or a moved file breaks a test rather than a reader's first try. A command may be valid, invalid, not recognised or
 //! indeterminate (exits 0, 1, 3) — the README says which — but never unusable (exit 2, a usage
 //! error or a missing file) and never a crash.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -8,7 +8,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const SECTIONS: [&str; 2] = ["## The command line", "## Recognition"];
+const SECTIONS: [&str; 3] = [
+    "## The command line",
+    "## TradeTrust documents",
+    "## Recognition",
+];
 
 /// The commands of the `sh` blocks in `section`, continuation lines joined, comments and
 /// `cargo` lines (installation) left out.
