@@ -44,7 +44,16 @@ Recognition (does a jurisdiction recognise the record? criterion by criterion, l
   ebl trust verify --key keys/authority.jwk --issuer SG-ETR-PLATFORMS sg-list.jws
   ebl recognize --jurisdiction CN --trust store.json --governing-law SG to-shenzhen.json
   ebl recognize --agreement sg-cn-shenzhen --side CN --trust store.json --trust sg-list.jws to-shenzhen.json
-recognize exits 0 recognised (subject to reliability), 1 not recognised, 3 indeterminate, 2 unusable input.";
+  ebl recognize --jurisdiction SG --trust store.json --governing-law SG \\
+      --title-log title-log.json --dns-txt dns.json tradetrust-bl.json
+recognize exits 0 recognised (subject to reliability), 1 not recognised, 3 indeterminate, 2 unusable input.
+
+TradeTrust (OpenAttestation v2) documents; DNS answers and title logs are files, never fetched:
+  ebl verify --dns-txt dns.json bl.wrapped.json
+  ebl oa obfuscate bl.wrapped.json --path shipper.address -o redacted.json
+  ebl oa data redacted.json
+  ebl oa wrap bl.json -o bl.wrapped.json
+  ebl oa title title-log.json";
 
 /// Verify, transfer and recognise electronic bills of lading (DCSA PINT, TradeTrust).
 #[derive(Parser)]
