@@ -1,0 +1,50 @@
+//! The shape the C and Python bindings rely on: every handle and report of the public API is
+//! owned (`'static`) and can be shared across threads (`Send + Sync`), so a binding can hold it
+//! behind an opaque pointer or a frozen Python object and release the GIL while it works. A
+//! type that stops being so fails to compile here rather than in a binding.
+
+fn shareable<T: Send + Sync + 'static>() {}
+
+#[test]
+fn handles_and_reports_are_owned_and_thread_safe() {
+    // Errors.
+    shareable::<ebl::Error>();
+    shareable::<ebl::ErrorCode>();
+    shareable::<ebl::json::JsonError>();
+    // Keys and signatures.
+    shareable::<ebl::crypto::PrivateKey>();
+    shareable::<ebl::crypto::PublicKey>();
+    shareable::<ebl::crypto::KeySet>();
+    shareable::<ebl::crypto::jws::Verifier>();
+    shareable::<ebl::crypto::x509::Certificate>();
+    // Documents and PINT.
+    shareable::<ebl::model::TransportDocument>();
+    shareable::<ebl::pint::PintTrust>();
+    shareable::<ebl::pint::Signer>();
+    shareable::<ebl::pint::EnvelopeBuilder>();
+    shareable::<ebl::pint::EblEnvelope>();
+    shareable::<ebl::pint::VerifyOptions>();
+    shareable::<ebl::pint::EnvelopeReport>();
+    shareable::<ebl::pint::DocumentUploadReport>();
+    shareable::<ebl::pint::IssuanceReport>();
+    // Any format.
+    shareable::<ebl::verify::VerifyContext>();
+    shareable::<ebl::verify::Verification>();
+    // Title, trust, recognition.
+    shareable::<ebl::title::History>();
+    shareable::<ebl::title::Replay>();
+    shareable::<ebl::trust::TrustStore>();
+    shareable::<ebl::recognition::Catalogue>();
+    shareable::<ebl::recognition::Target>();
+    shareable::<ebl::recognition::RecognitionInput>();
+    shareable::<ebl::recognition::Report>();
+    // OpenAttestation.
+    #[cfg(feature = "openattestation")]
+    {
+        shareable::<ebl::openattestation::WrappedDocument>();
+        shareable::<ebl::openattestation::Verifier>();
+        shareable::<ebl::openattestation::Verification>();
+        shareable::<ebl::openattestation::DidProofCheck>();
+        shareable::<ebl::openattestation::DnsIdentityCheck>();
+    }
+}
