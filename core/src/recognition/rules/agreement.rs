@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::cell::{Cell, CellParams, CellStatus, Confidence};
-use super::parse::{self, invalid, typed};
+use super::parse::{self, expect_schema, invalid, typed};
 use crate::json::{self, JsonPath, Value};
 use crate::recognition::{CriterionId, RecognitionError};
 use crate::trust::{EvidenceKind, EvidenceMatcher, KeyBinding};
@@ -131,16 +131,7 @@ impl Agreement {
     pub fn from_value(value: &Value, source: &str) -> Result<Agreement, RecognitionError> {
         let root = JsonPath::root();
         let raw: RawAgreement = typed(value, source, &root)?;
-        if raw.schema != AGREEMENT_SCHEMA {
-            return Err(invalid(
-                source,
-                &root.key("schema"),
-                format!(
-                    "unsupported schema '{}', expected '{AGREEMENT_SCHEMA}'",
-                    raw.schema
-                ),
-            ));
-        }
+        expect_schema(&raw.schema, AGREEMENT_SCHEMA, source)?;
         if raw.instrument.citation.trim().is_empty() {
             return Err(RecognitionError::MissingCitation {
                 source_name: source.to_owned(),

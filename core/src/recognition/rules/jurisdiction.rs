@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::cell::Cell;
-use super::parse::{self, invalid, typed};
+use super::parse::{self, expect_schema, invalid, typed};
 use crate::json::{self, JsonPath, Value};
 use crate::recognition::{CriterionId, RecognitionError};
 use crate::trust::EvidenceMatcher;
@@ -118,16 +118,7 @@ impl RuleSet {
     pub fn from_value(value: &Value, source: &str) -> Result<RuleSet, RecognitionError> {
         let root = JsonPath::root();
         let raw: RawRuleSet = typed(value, source, &root)?;
-        if raw.schema != JURISDICTION_SCHEMA {
-            return Err(invalid(
-                source,
-                &root.key("schema"),
-                format!(
-                    "unsupported schema '{}', expected '{JURISDICTION_SCHEMA}'",
-                    raw.schema
-                ),
-            ));
-        }
+        expect_schema(&raw.schema, JURISDICTION_SCHEMA, source)?;
         for (name, text) in [("id", &raw.id), ("version", &raw.version)] {
             if text.trim().is_empty() {
                 return Err(invalid(source, &root.key(name), format!("empty {name}")));

@@ -41,6 +41,23 @@ pub(crate) fn invalid(
     }
 }
 
+/// Refuses a rule file whose `schema` is not the one this version reads.
+pub(crate) fn expect_schema(
+    found: &str,
+    expected: &str,
+    source: &str,
+) -> Result<(), RecognitionError> {
+    if found == expected {
+        Ok(())
+    } else {
+        Err(invalid(
+            source,
+            &JsonPath::root().key("schema"),
+            format!("unsupported schema '{found}', expected '{expected}'"),
+        ))
+    }
+}
+
 /// `sha256:<hex>` of the RFC 8785 canonical form of a rule file.
 pub(crate) fn digest(value: &Value) -> String {
     format!("sha256:{}", crate::checksum::canonical_json_sha256(value))
