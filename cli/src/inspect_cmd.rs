@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use ebl::crypto::jws::decode_compact;
-use ebl::detect::{Format, detect};
+use ebl::detect::{Format, detect, detect_compact};
 use ebl::json::{Map, Value};
 use ebl::pint::{
     EblEnvelope, EnvelopeManifest, EnvelopeTransferChainEntry, IssuanceManifest, Transaction,
@@ -13,7 +13,11 @@ use crate::files::{self, Unusable};
 use crate::output::outln;
 
 pub fn run(path: &Path, json: bool) -> Result<(), Unusable> {
-    let value = ebl::json::parse(&files::read(path)?).map_err(|e| Unusable::at(path, e))?;
+    let bytes = files::read(path)?;
+    if let Some(compact) = detect_compact(&bytes) {
+        return inspect_compact(path, compact, json);
+    }
+    let value = ebl::json::parse(&bytes).map_err(|e| Unusable::at(path, e))?;
     let format = detect(&value);
     let decoded = match format {
         Format::PintEnvelope => decode_envelope(&value).map_err(|e| Unusable::at(path, e))?,
@@ -48,6 +52,30 @@ pub fn run(path: &Path, json: bool) -> Result<(), Unusable> {
                 ebl::checksum::canonical_json_sha256(&value)
             );
         }
+    }
+    Ok(())
+}
+
+/// A compact JWS (a signed PINT response, say): its protected header and payload.
+fn inspect_compact(path: &Path, compact: &str, json: bool) -> Result<(), Unusable> {
+    let decoded = decode_jws(compact).map_err(|e| Unusable::at(path, e))?;
+    if json {
+        let mut out = Map::new();
+        out.insert("format".into(), Value::String("compact-jws".into()));
+        out.insert("content".into(), decoded);
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default()
+        );
+    } else {
+        outln!(
+            "{}: compact JWS (decoded, not verified — use `ebl verify` for a verdict)",
+            path.display()
+        );
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&decoded).unwrap_or_default()
+        );
     }
     Ok(())
 }

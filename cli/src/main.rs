@@ -7,6 +7,7 @@ mod oa_cmd;
 mod output;
 mod party;
 mod pint_cmd;
+mod receive_cmd;
 mod recognize_cmd;
 mod trust_cmd;
 mod verifier_options;
@@ -34,6 +35,9 @@ The workflow, end to end:
   ebl endorse issued.json --key keys/sgp1.key.pem --from SGP1:SGP1:straits --to SGP1:SGP1:bank --to-order -o endorsed.json
   ebl endorse endorsed.json --key keys/sgp1.key.pem --from SGP1:SGP1:bank --to SZP1:SZP1:qianhai -o to-shenzhen.json
   ebl verify --key keys/carrier.jwk --key keys/sgp1.jwk --platform SZP1 to-shenzhen.json
+  ebl receive --key keys/carrier.jwk --key keys/sgp1.jwk --platform SZP1 \\
+      --response-key keys/szp1.key.pem -o response.jws to-shenzhen.json
+  ebl verify --key keys/szp1.jwk response.jws  the sender checks the signed answer
   ebl surrender to-shenzhen.json --key keys/szp1.key.pem --from SZP1:SZP1:qianhai --carrier SGP1:SMDG:LCOL -o surrender.json
 
 A party is PLATFORM:PROVIDER:CODE[:NAME]. Times are RFC 3339 (default: now).
@@ -105,6 +109,29 @@ enum Command {
         /// The files to verify.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Receive a PINT envelope as this platform (--platform): verify it, then sign the response
+    /// to send back (RECE, or BSIG/BENV/MDOC with the reason). Exit 0 RECE, 1 any other
+    /// response, 2 unusable input.
+    Receive {
+        #[command(flatten)]
+        options: VerifierOptions,
+        /// This platform's private key (PKCS#8 PEM or private JWK), to sign the response.
+        #[arg(long, value_name = "FILE")]
+        response_key: PathBuf,
+        /// An additional document this platform already holds (visualisation, supporting
+        /// document). Repeatable; a declared document not given makes the response MDOC.
+        #[arg(long = "document", value_name = "FILE")]
+        documents: Vec<PathBuf>,
+        /// Where to write the signed response (default: standard output, the verdict then goes
+        /// to standard error).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Print the verdict, findings and signed response as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// The envelope received.
+        file: PathBuf,
     },
     /// OpenAttestation v2 (TradeTrust) documents: wrap, obfuscate, data, title.
     #[command(subcommand)]
@@ -367,6 +394,23 @@ fn main() -> ExitCode {
                 options,
                 json,
                 files,
+            });
+        }
+        Command::Receive {
+            options,
+            response_key,
+            documents,
+            output,
+            json,
+            file,
+        } => {
+            return receive_cmd::run(&receive_cmd::ReceiveArgs {
+                options,
+                response_key,
+                documents,
+                output,
+                json,
+                file,
             });
         }
         Command::Oa(command) => match command {

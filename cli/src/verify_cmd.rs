@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use ebl::detect::Format;
 use ebl::json::{Map, Value};
 use ebl::report::Severity;
 use ebl::verify::{Verification, verify_bytes};
@@ -101,8 +102,14 @@ pub fn print_human(path: &Path, verification: &Verification) {
     if let Some(reference) = &verification.document_reference {
         line.push_str(&format!(" {reference}"));
     }
-    if let Some(code) = verification.response_code {
-        line.push_str(&format!(", PINT response {code} ({})", describe_code(code)));
+    match (verification.format, verification.response_code) {
+        (Format::PintResponse, Some(code)) => {
+            line.push_str(&format!(" {code} ({})", describe_code(code)));
+        }
+        (_, Some(code)) => {
+            line.push_str(&format!(", PINT response {code} ({})", describe_code(code)));
+        }
+        (_, None) => {}
     }
     outln!("{line}");
     let mut findings: Vec<_> = verification.findings.iter().collect();
@@ -115,11 +122,12 @@ pub fn print_human(path: &Path, verification: &Verification) {
 }
 
 fn describe_format(verification: &Verification) -> &'static str {
-    match verification.format.as_str() {
-        "dcsa-pint-envelope" => "DCSA PINT envelope",
-        "dcsa-transport-document" => "DCSA transport document",
-        "openattestation-v2" => "OpenAttestation v2 (TradeTrust) document",
-        "dcsa-issuance-request" => "DCSA issuance request",
+    match verification.format {
+        Format::PintEnvelope => "DCSA PINT envelope",
+        Format::TransportDocument => "DCSA transport document",
+        Format::OpenAttestationV2 => "OpenAttestation v2 (TradeTrust) document",
+        Format::IssuanceRequest => "DCSA issuance request",
+        Format::PintResponse => "signed DCSA PINT response",
         _ => "document",
     }
 }

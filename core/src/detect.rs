@@ -1,5 +1,6 @@
 //! Telling the formats apart: a PINT envelope, a bare DCSA transport document, an issuance
-//! request, or an OpenAttestation v2 (TradeTrust) document.
+//! request, or an OpenAttestation v2 (TradeTrust) document — and, for files that are not JSON,
+//! a signed PINT response (a compact JWS, [`detect_compact`]).
 //!
 //! Detection looks at which members are present, never at file names, so a file can be named
 //! anything. It is deliberately conservative: anything ambiguous is [`Format::Unknown`].
@@ -29,6 +30,8 @@ pub enum Format {
     IssuanceRequest,
     /// An OpenAttestation v2 wrapped document (TradeTrust).
     OpenAttestationV2,
+    /// A receiving platform's signed `EnvelopeTransferFinishedResponse` (a compact JWS).
+    PintResponse,
     /// Something else.
     Unknown,
 }
@@ -42,6 +45,7 @@ impl Format {
             Format::TransportDocument => "dcsa-transport-document",
             Format::IssuanceRequest => "dcsa-issuance-request",
             Format::OpenAttestationV2 => "openattestation-v2",
+            Format::PintResponse => "dcsa-pint-response",
             Format::Unknown => "unknown",
         }
     }
@@ -77,4 +81,25 @@ pub fn detect(value: &Value) -> Format {
     } else {
         Format::Unknown
     }
+}
+
+/// The compact JWS in `bytes`, if they are one (three base64url segments, surrounding
+/// whitespace allowed): how a signed PINT response travels. Its payload decides the format.
+///
+/// ```
+/// use ebl::detect::detect_compact;
+/// assert_eq!(detect_compact(b"eyJh.eyJy.c2ln\n"), Some("eyJh.eyJy.c2ln"));
+/// assert_eq!(detect_compact(br#"{"a": 1}"#), None);
+/// assert_eq!(detect_compact(b"a.b"), None);
+/// ```
+#[must_use]
+pub fn detect_compact(bytes: &[u8]) -> Option<&str> {
+    let text = std::str::from_utf8(bytes).ok()?.trim();
+    let base64url = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let parts: Vec<&str> = text.split('.').collect();
+    (parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(base64url)))
+    .then_some(text)
 }

@@ -27,7 +27,7 @@ use serde_json::Value;
 
 use crate::crypto::x509::Certificate;
 use crate::crypto::{KeySet, PublicKey};
-use crate::detect::{Format, detect};
+use crate::detect::{Format, detect, detect_compact};
 use crate::json::parse;
 use crate::pint::{EnvelopeReport, PintTrust, ResponseCode, VerifyOptions, verify_parsed_envelope};
 use crate::report::{Finding, is_clean};
@@ -210,7 +210,47 @@ pub struct OpenAttestationTrust {
 /// DCSA documents must be I-JSON (RFC 8785 needs it); an OpenAttestation document is read as
 /// JavaScript reads it, since that is what its hashes were made from.
 pub fn verify_bytes(bytes: &[u8], context: &VerifyContext) -> crate::Result<Verification> {
+    if let Some(compact) = detect_compact(bytes) {
+        return verify_compact(compact, context);
+    }
     verify_value(&parse_document(bytes)?, context)
+}
+
+/// A compact JWS: a receiving platform's signed response is the one `ebl` reads. Its signature
+/// is checked with the context's keys; a response that does not verify is invalid, whatever
+/// code it carries. (Whether it answers *your* transfer is [`crate::pint::verify_response`]'s
+/// check, which needs the transfer's last entry.)
+fn verify_compact(compact: &str, context: &VerifyContext) -> crate::Result<Verification> {
+    let decoded = crate::crypto::jws::decode_compact(compact)?;
+    let payload = parse(decoded.payload())?;
+    let is_response = payload.get("responseCode").is_some()
+        && payload
+            .get("lastEnvelopeTransferChainEntrySignedContentChecksum")
+            .is_some();
+    if !is_response {
+        return Err(crate::Error::UnsupportedFormat {
+            format: "a compact JWS that is not a PINT response".to_owned(),
+        });
+    }
+    let response: crate::pint::EnvelopeTransferFinishedResponse =
+        crate::json::from_value(&payload, &crate::json::JsonPath::root())?;
+    let mut findings = Vec::new();
+    if let Err(e) = context.pint.verifier.verify_decoded(&decoded, context.at) {
+        findings.push(Finding::error(
+            "response-signature",
+            "$",
+            format!("the response's signature does not verify: {e}"),
+        ));
+    }
+    Ok(Verification {
+        valid: is_clean(&findings),
+        format: Format::PintResponse,
+        findings,
+        response_code: Some(response.response_code),
+        document_reference: None,
+        document_checksum: None,
+        pint: None,
+    })
 }
 
 /// Parses `bytes` as [`verify_bytes`] does: strictly (I-JSON), except that an OpenAttestation

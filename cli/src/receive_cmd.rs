@@ -1,0 +1,132 @@
+//! `ebl receive`: what a receiving platform does with an envelope — verify it as this platform,
+//! then sign the `EnvelopeTransferFinishedResponse` to send back (`RECE`, `BSIG`, `BENV`, or
+//! `MDOC` naming the additional documents it still needs).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use ebl::json::{Map, Value};
+use ebl::pint::{EnvelopeReport, ResponseCode, VerifyOptions, sign_response, verify_envelope};
+use ring::rand::SystemRandom;
+
+use crate::files::{self, Unusable};
+use crate::output::outln;
+use crate::verifier_options::VerifierOptions;
+use crate::verify_cmd::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
+
+pub struct ReceiveArgs {
+    pub options: VerifierOptions,
+    pub response_key: PathBuf,
+    pub documents: Vec<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub json: bool,
+    pub file: PathBuf,
+}
+
+pub fn run(args: &ReceiveArgs) -> ExitCode {
+    match receive(args) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("ebl: {e}");
+            ExitCode::from(EXIT_UNUSABLE)
+        }
+    }
+}
+
+fn receive(args: &ReceiveArgs) -> Result<u8, Unusable> {
+    let Some(platform) = args.options.platform.clone() else {
+        return Err(Unusable(
+            "give --platform CODE: the platform receiving (the last transaction must be addressed to it)".into(),
+        ));
+    };
+    let signer = files::signer(&args.response_key)?;
+    let verifier = args.options.load()?;
+    let mut options = VerifyOptions::at(verifier.context.at);
+    options.receiving_platform = Some(platform);
+    options.held_documents = Some(held_documents(&args.documents)?);
+    let bytes = files::read(&args.file)?;
+    let report = verify_envelope(&bytes, &verifier.context.pint, &options)
+        .map_err(|e| Unusable::at(&args.file, e))?;
+    let response = sign_response(&report.finished_response(), &signer, &SystemRandom::new())
+        .map_err(|e| Unusable(format!("signing the response: {e}")))?;
+
+    if let Some(path) = &args.output {
+        files::write(path, response.as_bytes())?;
+    }
+    if args.json {
+        print_json(&args.file, &report, &response);
+    } else {
+        print_verdict(&args.file, &report, args.output.as_deref());
+        if args.output.is_none() {
+            outln!("{response}");
+        }
+    }
+    Ok(if report.is_accepted() {
+        EXIT_VALID
+    } else {
+        EXIT_INVALID
+    })
+}
+
+/// The SHA-256 of each additional document this platform already holds.
+fn held_documents(paths: &[PathBuf]) -> Result<BTreeSet<String>, Unusable> {
+    paths
+        .iter()
+        .map(|path| files::read(path).map(|bytes| ebl::checksum::sha256_hex(&bytes)))
+        .collect()
+}
+
+/// The verdict for a person: on standard error when the response itself goes to standard
+/// output, so that `ebl receive … > response.jws` captures only the JWS.
+fn print_verdict(path: &Path, report: &EnvelopeReport, output: Option<&Path>) {
+    let mut lines = vec![format!(
+        "{}: {} ({})",
+        path.display(),
+        report.response_code,
+        crate::verify_cmd::describe_code(report.response_code)
+    )];
+    lines.extend(report.errors().map(|f| format!("  {f}")));
+    if report.response_code == ResponseCode::MissingDocuments {
+        lines.push(format!(
+            "  upload still needed: {}",
+            report.missing_documents.join(", ")
+        ));
+    }
+    match output {
+        Some(out) => {
+            lines.push(format!("  signed response written to {}", out.display()));
+            for line in lines {
+                outln!("{line}");
+            }
+        }
+        None => {
+            for line in lines {
+                eprintln!("{line}");
+            }
+        }
+    }
+}
+
+fn print_json(path: &Path, report: &EnvelopeReport, response: &str) {
+    let mut object = Map::new();
+    object.insert("file".into(), Value::String(path.display().to_string()));
+    object.insert("valid".into(), Value::Bool(report.is_accepted()));
+    object.insert(
+        "responseCode".into(),
+        Value::String(report.response_code.as_str().to_owned()),
+    );
+    object.insert(
+        "findings".into(),
+        serde_json::to_value(&report.findings).unwrap_or(Value::Null),
+    );
+    object.insert(
+        "missingAdditionalDocumentChecksums".into(),
+        serde_json::to_value(&report.missing_documents).unwrap_or(Value::Null),
+    );
+    object.insert("response".into(), Value::String(response.to_owned()));
+    outln!(
+        "{}",
+        serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default()
+    );
+}
