@@ -100,39 +100,11 @@ enum Command {
     },
     /// Verify files (PINT envelopes, issuance requests, transport documents, OpenAttestation
     /// documents); the format is detected.
-    Verify {
-        #[command(flatten)]
-        options: VerifierOptions,
-        /// One JSON object per file (JSON Lines for several files).
-        #[arg(long)]
-        json: bool,
-        /// The files to verify.
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-    },
+    Verify(verify_cmd::VerifyArgs),
     /// Receive a PINT envelope as this platform (--platform): verify it, then sign the response
     /// to send back (RECE, or BSIG/BENV/MDOC with the reason). Exit 0 RECE, 1 any other
     /// response, 2 unusable input.
-    Receive {
-        #[command(flatten)]
-        options: VerifierOptions,
-        /// This platform's private key (PKCS#8 PEM or private JWK), to sign the response.
-        #[arg(long, value_name = "FILE")]
-        response_key: PathBuf,
-        /// An additional document this platform already holds (visualisation, supporting
-        /// document). Repeatable; a declared document not given makes the response MDOC.
-        #[arg(long = "document", value_name = "FILE")]
-        documents: Vec<PathBuf>,
-        /// Where to write the signed response (default: standard output, the verdict then goes
-        /// to standard error).
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Print the verdict, findings and signed response as one JSON object.
-        #[arg(long)]
-        json: bool,
-        /// The envelope received.
-        file: PathBuf,
-    },
+    Receive(receive_cmd::ReceiveArgs),
     /// OpenAttestation v2 (TradeTrust) documents: wrap, obfuscate, data, title.
     #[command(subcommand)]
     Oa(OaCommand),
@@ -385,34 +357,8 @@ impl Step {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Verify {
-            options,
-            json,
-            files,
-        } => {
-            return verify_cmd::run(&verify_cmd::VerifyArgs {
-                options,
-                json,
-                files,
-            });
-        }
-        Command::Receive {
-            options,
-            response_key,
-            documents,
-            output,
-            json,
-            file,
-        } => {
-            return receive_cmd::run(&receive_cmd::ReceiveArgs {
-                options,
-                response_key,
-                documents,
-                output,
-                json,
-                file,
-            });
-        }
+        Command::Verify(args) => return verify_cmd::run(&args),
+        Command::Receive(args) => return receive_cmd::run(&args),
         Command::Oa(command) => match command {
             OaCommand::Wrap {
                 files,

@@ -15,12 +15,25 @@ use crate::output::outln;
 use crate::verifier_options::VerifierOptions;
 use crate::verify_cmd::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
 
+#[derive(clap::Args)]
 pub struct ReceiveArgs {
+    #[command(flatten)]
     pub options: VerifierOptions,
+    /// This platform's private key (PKCS#8 PEM or private JWK), to sign the response.
+    #[arg(long, value_name = "FILE")]
     pub response_key: PathBuf,
+    /// An additional document this platform already holds (visualisation, supporting
+    /// document). Repeatable; a declared document not given makes the response MDOC.
+    #[arg(long = "document", value_name = "FILE")]
     pub documents: Vec<PathBuf>,
+    /// Where to write the signed response (default: standard output, the verdict then goes to
+    /// standard error).
+    #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Print the verdict, findings and signed response as one JSON object.
+    #[arg(long)]
     pub json: bool,
+    /// The envelope received.
     pub file: PathBuf,
 }
 

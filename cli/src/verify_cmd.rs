@@ -17,9 +17,15 @@ pub const EXIT_VALID: u8 = 0;
 pub const EXIT_INVALID: u8 = 1;
 pub const EXIT_UNUSABLE: u8 = 2;
 
+#[derive(clap::Args)]
 pub struct VerifyArgs {
+    #[command(flatten)]
     pub options: VerifierOptions,
+    /// One JSON object per file (JSON Lines for several files).
+    #[arg(long)]
     pub json: bool,
+    /// The files to verify.
+    #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
 
