@@ -409,3 +409,50 @@ fn a_closed_output_pipe_ends_the_command_quietly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// Many files are verified a batch at a time on every core, and still reported one line per
+/// file in the order given, each with its verdict; a missing file is reported in its place.
+#[test]
+fn many_files_are_reported_in_the_order_given() {
+    let dir = temp_dir("many");
+    let good = std::fs::read(pint_demo(ED25519[0])).expect("envelope");
+    let bad =
+        String::from_utf8(good.clone())
+            .expect("utf-8")
+            .replacen("HHL71800000", "HHL71800001", 1);
+    let mut files = Vec::new();
+    let mut expected = Vec::new();
+    for i in 0..150 {
+        let path = dir.join(format!("{i:03}.json"));
+        match i % 3 {
+            0 => std::fs::write(&path, &good).expect("write"),
+            1 => std::fs::write(&path, &bad).expect("write"),
+            _ => {} // never written: unusable
+        }
+        expected.push(match i % 3 {
+            0 => Some(true),
+            1 => Some(false),
+            _ => None,
+        });
+        files.push(path.display().to_string());
+    }
+    let mut args: Vec<String> = vec!["verify".into(), "--json".into()];
+    args.extend(key_args());
+    args.extend(files.iter().cloned());
+    let output = ebl(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a missing file makes the run unusable"
+    );
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON Lines"))
+        .collect();
+    assert_eq!(lines.len(), files.len());
+    for ((line, file), valid) in lines.iter().zip(&files).zip(&expected) {
+        assert_eq!(line["file"], file.as_str());
+        assert_eq!(line["valid"], valid.unwrap_or(false), "{file}");
+        assert_eq!(line.get("error").is_some(), valid.is_none(), "{file}");
+    }
+}

@@ -253,6 +253,40 @@ fn verify_compact(compact: &str, context: &VerifyContext) -> crate::Result<Verif
     })
 }
 
+/// Verifies many files at once: each as [`verify_bytes`] would, on every core when the
+/// `parallel` feature is on (the default), with the results in input order. Verification of
+/// one file never affects another, so a customs system can hand over a whole day's arrivals.
+///
+/// ```
+/// use ebl::verify::{verify_batch, VerifyContext};
+/// let td = br#"{"transportDocumentReference": "X", "transportDocumentTypeCode": "BOL"}"#;
+/// let files: Vec<&[u8]> = vec![td, b"not json", td];
+/// let results = verify_batch(&files, &VerifyContext::at("2026-06-01T00:00:00Z".parse()?));
+/// assert_eq!(results.len(), 3);
+/// assert!(results[0].is_ok() && results[1].is_err() && results[2].is_ok());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn verify_batch<B>(inputs: &[B], context: &VerifyContext) -> Vec<crate::Result<Verification>>
+where
+    B: AsRef<[u8]> + Sync,
+{
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        inputs
+            .par_iter()
+            .map(|bytes| verify_bytes(bytes.as_ref(), context))
+            .collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        inputs
+            .iter()
+            .map(|bytes| verify_bytes(bytes.as_ref(), context))
+            .collect()
+    }
+}
+
 /// Parses `bytes` as [`verify_bytes`] does: strictly (I-JSON), except that an OpenAttestation
 /// document may hold numbers no double represents exactly, as JavaScript reads them. Use it
 /// when the caller needs the value as well as the verification.

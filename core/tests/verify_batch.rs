@@ -1,0 +1,74 @@
+//! `verify_batch` gives, for every input and in input order, exactly what `verify_bytes` gives
+//! one input at a time: the golden PINT vectors (valid and broken), a transport document and
+//! unusable bytes, interleaved and repeated so that work is spread over every core.
+
+mod common;
+
+use ebl::verify::{Verification, VerifyContext, verify_batch, verify_bytes};
+
+fn dir(name: &str) -> String {
+    format!("{}/../testdata/pint/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn context() -> VerifyContext {
+    let mut context = VerifyContext::at(common::at("2026-07-01T00:00:00Z"));
+    for key in ["carrier", "sgtt", "szeb"] {
+        context
+            .add_keys(&common::read(&dir(&format!("keys/{key}.jwk"))))
+            .expect("key");
+    }
+    context
+}
+
+/// What a caller sees of one result.
+fn summary(result: &ebl::Result<Verification>) -> String {
+    match result {
+        Ok(v) => format!(
+            "{} {} {:?} {:?}",
+            v.valid,
+            v.format,
+            v.response_code,
+            v.findings
+                .iter()
+                .map(|f| f.code.as_str())
+                .collect::<Vec<_>>()
+        ),
+        Err(e) => format!("error {}", e.code()),
+    }
+}
+
+#[test]
+fn a_batch_matches_one_by_one_in_order() {
+    let mut inputs: Vec<Vec<u8>> = [
+        "valid-to-order-sg-to-shenzhen.json",
+        "fail-document-changed.json",
+        "valid-chain-of-10.json",
+        "fail-manifest-signature.json",
+        "fail-straight-bill-endorsed.json",
+    ]
+    .iter()
+    .map(|name| common::read(&dir(name)))
+    .collect();
+    inputs.push(b"not json".to_vec());
+    inputs.push(common::read(&common::pint_demo(
+        "HHL71800000-unsigned.json",
+    )));
+    let batch: Vec<Vec<u8>> = (0..20)
+        .flat_map(|round| {
+            let mut copy = inputs.clone();
+            copy.rotate_left(round % inputs.len());
+            copy
+        })
+        .collect();
+
+    let context = context();
+    let together = verify_batch(&batch, &context);
+    assert_eq!(together.len(), batch.len());
+    let mut valid = 0;
+    for (bytes, result) in batch.iter().zip(&together) {
+        assert_eq!(summary(result), summary(&verify_bytes(bytes, &context)));
+        valid += usize::from(result.as_ref().is_ok_and(|v| v.valid));
+    }
+    // Two valid vectors in each round of seven.
+    assert_eq!(valid, 40);
+}
