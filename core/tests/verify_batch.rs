@@ -4,21 +4,7 @@
 
 mod common;
 
-use ebl::verify::{Verification, VerifyContext, verify_batch, verify_bytes};
-
-fn dir(name: &str) -> String {
-    format!("{}/../testdata/pint/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn context() -> VerifyContext {
-    let mut context = VerifyContext::at(common::at("2026-07-01T00:00:00Z"));
-    for key in ["carrier", "sgtt", "szeb"] {
-        context
-            .add_keys(&common::read(&dir(&format!("keys/{key}.jwk"))))
-            .expect("key");
-    }
-    context
-}
+use ebl::verify::{Verification, verify_batch, verify_bytes};
 
 /// What a caller sees of one result.
 fn summary(result: &ebl::Result<Verification>) -> String {
@@ -47,7 +33,7 @@ fn a_batch_matches_one_by_one_in_order() {
         "fail-straight-bill-endorsed.json",
     ]
     .iter()
-    .map(|name| common::read(&dir(name)))
+    .map(|name| common::read(&common::golden_pint(name)))
     .collect();
     inputs.push(b"not json".to_vec());
     inputs.push(common::read(&common::pint_demo(
@@ -61,7 +47,7 @@ fn a_batch_matches_one_by_one_in_order() {
         })
         .collect();
 
-    let context = context();
+    let context = common::golden_context();
     let together = verify_batch(&batch, &context);
     assert_eq!(together.len(), batch.len());
     let mut valid = 0;

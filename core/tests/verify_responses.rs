@@ -14,21 +14,12 @@ use ring::rand::SystemRandom;
 
 const RECEIVER_SEED: u8 = 0x44;
 
-fn testdata(name: &str) -> String {
-    format!("{}/../testdata/pint/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
 /// The golden Singapore → Shenzhen envelope received and answered by a fixed-seed key.
 fn response() -> String {
-    let mut context = VerifyContext::at(common::at("2026-07-01T00:00:00Z"));
-    for key in ["carrier", "sgtt", "szeb"] {
-        context
-            .add_keys(&common::read(&testdata(&format!("keys/{key}.jwk"))))
-            .expect("key");
-    }
+    let context = common::golden_context();
     let options = ebl::pint::VerifyOptions::at(context.at);
     let report = verify_envelope(
-        &common::read(&testdata("valid-to-order-sg-to-shenzhen.json")),
+        &common::read(&common::golden_pint("valid-to-order-sg-to-shenzhen.json")),
         &context.pint,
         &options,
     )

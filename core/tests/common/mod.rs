@@ -44,3 +44,19 @@ pub fn party(platform: &str, name: &str, code: &str) -> TransactionParty {
 pub fn at(text: &str) -> chrono::DateTime<chrono::Utc> {
     text.parse().expect("RFC 3339 time")
 }
+
+/// A file of the golden PINT vectors (`testdata/pint/`).
+pub fn golden_pint(name: &str) -> String {
+    format!("{}/../testdata/pint/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A verification context at the golden vectors' time, trusting their three test keys.
+pub fn golden_context() -> ebl::verify::VerifyContext {
+    let mut context = ebl::verify::VerifyContext::at(at("2026-07-01T00:00:00Z"));
+    for key in ["carrier", "sgtt", "szeb"] {
+        context
+            .add_keys(&read(&golden_pint(&format!("keys/{key}.jwk"))))
+            .expect("golden key");
+    }
+    context
+}
