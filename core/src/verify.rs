@@ -381,22 +381,17 @@ fn verify_openattestation(value: &Value, context: &VerifyContext) -> crate::Resu
     let integrity = document.verify();
     let mut findings = integrity.findings;
     let data = document.data().ok();
-    let identity_types: Vec<String> = data
+    let identity_types: Vec<&str> = data
         .as_ref()
-        .and_then(|d| d.get("issuers"))
-        .and_then(Value::as_array)
-        .map(|issuers| {
-            issuers
-                .iter()
-                .filter_map(|i| i.pointer("/identityProof/type").and_then(Value::as_str))
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
-    let has_did = identity_types.iter().any(|t| t == "DID" || t == "DNS-DID");
+        .map(crate::openattestation::issuers)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|i| i.pointer("/identityProof/type").and_then(Value::as_str))
+        .collect();
+    let has_did = identity_types.iter().any(|&t| t == "DID" || t == "DNS-DID");
     let has_dns = identity_types
         .iter()
-        .any(|t| t == "DNS-TXT" || t == "DNS-DID");
+        .any(|&t| t == "DNS-TXT" || t == "DNS-DID");
     if has_did || document.as_value().get("proof").is_some() {
         findings.extend(verify_did_proof(&document, &context.openattestation.addresses).findings);
     }
@@ -411,7 +406,7 @@ fn verify_openattestation(value: &Value, context: &VerifyContext) -> crate::Resu
         )),
         _ => {}
     }
-    if identity_types.iter().any(|t| t != "DID") {
+    if identity_types.iter().any(|&t| t != "DID") {
         findings.push(Finding::new(
             crate::report::Severity::Info,
             "oa-issuance-not-checked",

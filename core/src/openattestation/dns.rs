@@ -144,12 +144,7 @@ pub fn verify_dns_txt(
             .and_then(Value::as_str)
             .map(str::to_owned)
     });
-    let issuers = data
-        .get("issuers")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    for (i, issuer) in issuers.iter().enumerate() {
+    for (i, issuer) in super::issuers(&data).iter().enumerate() {
         let at = format!("$.data.issuers[{i}]");
         let kind = issuer
             .pointer("/identityProof/type")

@@ -95,6 +95,7 @@ pub use dns::{DnsIdentityCheck, OpenAttestationTxt, parse_openatts_txt, verify_d
 pub use error::OaError;
 pub use merkle::{MerkleTree, check_proof, combine, node_hex_decode};
 pub use obfuscate::obfuscate;
+pub(crate) use proof::did_ethr_address;
 pub use proof::{
     DidProofCheck, EthereumAddress, OA_SIGNATURE_TYPE, eip191_hash, recover_signer, sign_did,
     verify_did_proof,
@@ -110,6 +111,15 @@ use crate::json::{Limits, parse_with};
 
 /// The `version` of every OpenAttestation v2 document.
 pub const SCHEMA_V2: &str = "https://schema.openattestation.com/2.0/schema.json";
+
+/// The `issuers` of a document's unsalted data (empty when absent or not an array): where
+/// every identity check starts.
+pub(crate) fn issuers(data: &Value) -> &[Value] {
+    data.get("issuers")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+}
 
 /// An OpenAttestation v2 wrapped document: a JSON object, kept exactly as read (member
 /// order included), whose integrity has not necessarily been checked.

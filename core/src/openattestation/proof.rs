@@ -280,10 +280,8 @@ pub fn verify_did_proof(doc: &WrappedDocument, trusted: &[EthereumAddress]) -> D
         }
     }
     // Issuers that claim a DID identity must be backed by a proof with their key.
-    if let Ok(data) = doc.data()
-        && let Some(Value::Array(issuers)) = data.get("issuers")
-    {
-        for (i, issuer) in issuers.iter().enumerate() {
+    if let Ok(data) = doc.data() {
+        for (i, issuer) in super::issuers(&data).iter().enumerate() {
             let kind = issuer
                 .pointer("/identityProof/type")
                 .and_then(Value::as_str);
@@ -314,7 +312,7 @@ pub fn verify_did_proof(doc: &WrappedDocument, trusted: &[EthereumAddress]) -> D
 }
 
 /// The address in `did:ethr:0x…#…` or `did:ethr:<network>:0x…#…`.
-fn did_ethr_address(method: &str) -> Option<EthereumAddress> {
+pub(crate) fn did_ethr_address(method: &str) -> Option<EthereumAddress> {
     let did = method.split('#').next()?;
     let rest = did.strip_prefix("did:ethr:")?;
     rest.rsplit(':').next()?.parse().ok()

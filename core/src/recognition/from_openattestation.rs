@@ -8,7 +8,8 @@ use super::facts::{
 };
 use super::from_title::party_name;
 use crate::openattestation::{
-    DidProofCheck, DnsIdentityCheck, EthereumAddress, WrappedDocument, tradetrust_bl,
+    DidProofCheck, DnsIdentityCheck, EthereumAddress, WrappedDocument, did_ethr_address, issuers,
+    tradetrust_bl,
 };
 use crate::title::{EventSource, History, PartyId, Replay, SignatureFact};
 use crate::trust::{KeyBinding, TrustStore};
@@ -173,7 +174,7 @@ impl RecognitionInput {
                 });
             }
             for (domain, key) in &dns.bound {
-                if let Some(address) = did_address(key) {
+                if let Some(address) = did_ethr_address(key) {
                     proofs.push(IdentityProofEvidence {
                         party: account(&address),
                         method: KeyBinding::DnsTxt,
@@ -238,18 +239,9 @@ fn key_id(address: &str, trust: &TrustStore) -> String {
         )
 }
 
-/// The address in `did:ethr:[network:]0x…[#fragment]`.
-fn did_address(did: &str) -> Option<EthereumAddress> {
-    let rest = did.strip_prefix("did:ethr:")?;
-    let rest = rest.split('#').next()?;
-    rest.rsplit(':').next()?.parse().ok()
-}
-
 /// The `(identityProof.location, tokenRegistry)` of every DNS-TXT issuer of the data.
 fn dns_txt_issuers(data: Option<&Value>) -> Vec<(String, EthereumAddress)> {
-    data.and_then(|d| d.get("issuers"))
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
+    data.map(issuers)
         .unwrap_or_default()
         .iter()
         .filter(|i| i.pointer("/identityProof/type").and_then(Value::as_str) == Some("DNS-TXT"))
@@ -288,9 +280,7 @@ fn binding_conflicts(
         )),
     }
     let named: Vec<EthereumAddress> = data
-        .and_then(|d| d.get("issuers"))
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
+        .map(issuers)
         .unwrap_or_default()
         .iter()
         .filter_map(|i| i.get("tokenRegistry")?.as_str()?.parse().ok())
