@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::types::{DocumentMetadata, ResponseCode};
-use super::verify::EnvelopeReport;
+use super::verify::{DOCUMENT_MISSING, EnvelopeReport};
 use crate::checksum::sha256_hex;
 use crate::json::{Limits, parse_with};
 use crate::report::Finding;
@@ -204,7 +204,7 @@ impl EnvelopeReport {
         };
         self.missing_documents.remove(position);
         self.findings
-            .retain(|f| !(f.code == "document-missing" && f.message.contains(checksum)));
+            .retain(|f| !(f.code == DOCUMENT_MISSING.code && f.message.contains(checksum)));
         if self.missing_documents.is_empty() && self.response_code == ResponseCode::MissingDocuments
         {
             self.response_code = ResponseCode::Received;

@@ -48,7 +48,7 @@ mod issuance;
 mod response;
 mod trust;
 mod types;
-mod verify;
+pub(crate) mod verify;
 
 pub use builder::{EnvelopeBuilder, Issuance, Signer};
 pub use documents::{DocumentUploadReport, check_document_upload};

@@ -136,8 +136,8 @@ impl EnvelopeReport {
 
 /// A check of the procedure: its finding code and the response code it leads to when it fails.
 #[derive(Clone, Copy)]
-struct Check {
-    code: &'static str,
+pub(crate) struct Check {
+    pub(crate) code: &'static str,
     response: ResponseCode,
 }
 
@@ -161,19 +161,19 @@ const ENTRY_SIGNATURE: Check = bsig("entry-signature");
 const ENTRY_SIGNER: Check = bsig("entry-signer-not-entry-platform");
 const ISSUANCE_SIGNATURE: Check = bsig("issuance-manifest-signature");
 const ISSUANCE_SIGNER: Check = bsig("issuance-manifest-signer-not-carrier");
-const MANIFEST_MALFORMED: Check = benv("manifest-malformed");
-const ENTRY_MALFORMED: Check = benv("entry-malformed");
-const ISSUANCE_MALFORMED: Check = benv("issuance-manifest-malformed");
+pub(crate) const MANIFEST_MALFORMED: Check = benv("manifest-malformed");
+pub(crate) const ENTRY_MALFORMED: Check = benv("entry-malformed");
+pub(crate) const ISSUANCE_MALFORMED: Check = benv("issuance-manifest-malformed");
 const CHAIN_EMPTY: Check = benv("chain-empty");
-const TD_CHECKSUM: Check = benv("transport-document-checksum-mismatch");
-const LAST_ENTRY_CHECKSUM: Check = benv("last-entry-checksum-mismatch");
-const ENTRY_TD_CHECKSUM: Check = benv("entry-transport-document-checksum-mismatch");
-const LINK_UNEXPECTED: Check = benv("chain-link-in-first-entry");
-const LINK_MISSING: Check = benv("chain-link-missing");
-const LINK_BROKEN: Check = benv("chain-link-broken");
+pub(crate) const TD_CHECKSUM: Check = benv("transport-document-checksum-mismatch");
+pub(crate) const LAST_ENTRY_CHECKSUM: Check = benv("last-entry-checksum-mismatch");
+pub(crate) const ENTRY_TD_CHECKSUM: Check = benv("entry-transport-document-checksum-mismatch");
+pub(crate) const LINK_UNEXPECTED: Check = benv("chain-link-in-first-entry");
+pub(crate) const LINK_MISSING: Check = benv("chain-link-missing");
+pub(crate) const LINK_BROKEN: Check = benv("chain-link-broken");
 const ISSUANCE_MISSING: Check = benv("issuance-manifest-missing");
-const ISSUANCE_CHECKSUM: Check = benv("issuance-manifest-checksum-mismatch");
-const VISUALISATION_CHECKSUM: Check = benv("visualisation-checksum-mismatch");
+pub(crate) const ISSUANCE_CHECKSUM: Check = benv("issuance-manifest-checksum-mismatch");
+pub(crate) const VISUALISATION_CHECKSUM: Check = benv("visualisation-checksum-mismatch");
 const CTR_NOT_FIRST: Check = benv("control-tracking-registry-not-in-first-entry");
 const NO_TRANSACTIONS: Check = benv("transactions-empty");
 const FIRST_NOT_ISSUE: Check = benv("first-transaction-not-issue");
@@ -181,7 +181,7 @@ const ISSUE_NOT_FIRST: Check = benv("issue-not-first");
 const UNKNOWN_ACTION: Check = benv("unknown-action-code");
 const WRONG_RECIPIENT: Check = benv("recipient-not-this-platform");
 const TITLE_RULE: ResponseCode = ResponseCode::BadEnvelope;
-const DOCUMENT_MISSING: Check = Check {
+pub(crate) const DOCUMENT_MISSING: Check = Check {
     code: "document-missing",
     response: ResponseCode::MissingDocuments,
 };

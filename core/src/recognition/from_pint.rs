@@ -8,6 +8,11 @@
 use std::collections::BTreeSet;
 
 use crate::json::Value;
+use crate::pint::verify::{
+    ENTRY_MALFORMED, ENTRY_TD_CHECKSUM, ISSUANCE_CHECKSUM, ISSUANCE_MALFORMED, LAST_ENTRY_CHECKSUM,
+    LINK_BROKEN, LINK_MISSING, LINK_UNEXPECTED, MANIFEST_MALFORMED, TD_CHECKSUM,
+    VISUALISATION_CHECKSUM,
+};
 use crate::pint::{EnvelopeReport, SignerInfo};
 use crate::report::Finding;
 use crate::title::EventSource;
@@ -16,27 +21,20 @@ use crate::trust::TrustStore;
 use super::facts::{Evidence, HistoryFacts, RecognitionInput, SignatureEvidence};
 
 /// Findings that mean an entry's signature does not cover the content received.
-const ENTRY_CONTENT: [&str; 2] = [
-    "entry-malformed",
-    "entry-transport-document-checksum-mismatch",
-];
+const ENTRY_CONTENT: [&str; 2] = [ENTRY_MALFORMED.code, ENTRY_TD_CHECKSUM.code];
 /// Findings that mean the hash link from an entry to the one before it is broken.
-const ENTRY_LINK: [&str; 3] = [
-    "chain-link-broken",
-    "chain-link-missing",
-    "chain-link-in-first-entry",
-];
+const ENTRY_LINK: [&str; 3] = [LINK_BROKEN.code, LINK_MISSING.code, LINK_UNEXPECTED.code];
 /// Findings that mean the carrier's issuance manifest does not cover the content received.
 const ISSUANCE_CONTENT: [&str; 3] = [
-    "issuance-manifest-malformed",
-    "issuance-manifest-checksum-mismatch",
-    "visualisation-checksum-mismatch",
+    ISSUANCE_MALFORMED.code,
+    ISSUANCE_CHECKSUM.code,
+    VISUALISATION_CHECKSUM.code,
 ];
 /// Findings that mean the sender's manifest does not cover the content received.
 const MANIFEST_CONTENT: [&str; 3] = [
-    "manifest-malformed",
-    "transport-document-checksum-mismatch",
-    "last-entry-checksum-mismatch",
+    MANIFEST_MALFORMED.code,
+    TD_CHECKSUM.code,
+    LAST_ENTRY_CHECKSUM.code,
 ];
 
 impl RecognitionInput {
