@@ -77,14 +77,14 @@ impl TrustStore {
     ) -> crate::Result<PintTrustSummary> {
         let mut summary = PintTrustSummary::default();
         for party in &self.parties {
+            let skipped = |kid: &str, why: String| format!("key '{kid}' of '{}': {why}", party.id);
             let role = match party.kind {
                 PartyKind::Platform | PartyKind::Carrier => party.kind,
                 _ => {
                     for key in &party.keys {
-                        summary.skipped.push(format!(
-                            "key '{}' of '{}': not a platform or carrier key",
-                            key.kid, party.id
-                        ));
+                        summary
+                            .skipped
+                            .push(skipped(&key.kid, "not a platform or carrier key".into()));
                     }
                     continue;
                 }
@@ -98,40 +98,23 @@ impl TrustStore {
                     .map(|i| i.value.as_str()),
             );
             for key in &party.keys {
-                match self.key_status(&key.kid, at) {
-                    KeyStatus::Valid { .. } => {}
+                let usable = match self.key_status(&key.kid, at) {
+                    KeyStatus::Valid { .. } => PublicKey::from_jwk(&key.jwk)
+                        .map_err(|_| "a key type PINT signatures cannot use".to_owned()),
                     KeyStatus::Revoked { at: when, .. } => {
-                        summary.skipped.push(format!(
-                            "key '{}' of '{}': revoked at {}",
-                            key.kid,
-                            party.id,
-                            when.to_rfc3339()
-                        ));
-                        continue;
+                        Err(format!("revoked at {}", when.to_rfc3339()))
                     }
                     KeyStatus::OutsideValidity { state, .. } => {
-                        summary.skipped.push(format!(
-                            "key '{}' of '{}': {state} at {}",
-                            key.kid,
-                            party.id,
-                            at.to_rfc3339()
-                        ));
+                        Err(format!("{state} at {}", at.to_rfc3339()))
+                    }
+                    _ => Err("not found in the store".to_owned()),
+                };
+                let public = match usable {
+                    Ok(public) => public,
+                    Err(why) => {
+                        summary.skipped.push(skipped(&key.kid, why));
                         continue;
                     }
-                    _ => {
-                        summary.skipped.push(format!(
-                            "key '{}' of '{}': not found in the store",
-                            key.kid, party.id
-                        ));
-                        continue;
-                    }
-                }
-                let Ok(public) = PublicKey::from_jwk(&key.jwk) else {
-                    summary.skipped.push(format!(
-                        "key '{}' of '{}': a key type PINT signatures cannot use",
-                        key.kid, party.id
-                    ));
-                    continue;
                 };
                 if role == PartyKind::Platform {
                     for code in &codes {

@@ -160,6 +160,15 @@ pub(super) fn issuer_identity(ctx: &Context<'_>, i: usize, params: &CellParams) 
             "the creation event {i} does not name its issuer"
         )));
     };
+    let methods = &params.identity_methods;
+    let accepts = |method: KeyBinding| methods.is_empty() || methods.contains(&method);
+    let accepted = || {
+        methods
+            .iter()
+            .map(|&m| binding_name(m))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut outcomes = Vec::new();
     for s in ctx.signatures(i) {
         let Some(kid) = s.kid.as_deref() else {
@@ -178,19 +187,14 @@ pub(super) fn issuer_identity(ctx: &Context<'_>, i: usize, params: &CellParams) 
             continue;
         };
         let method = binding_name(entry.binding);
-        if params.identity_methods.is_empty() || params.identity_methods.contains(&entry.binding) {
+        if accepts(entry.binding) {
             outcomes.push(Outcome::satisfied(format!(
                 "issuer '{issuer}' signed event {i} with key '{kid}', bound by {method}"
             )));
         } else {
-            let accepted: Vec<String> = params
-                .identity_methods
-                .iter()
-                .map(|&m| binding_name(m))
-                .collect();
             outcomes.push(Outcome::not_satisfied(format!(
                 "issuer '{issuer}' key '{kid}' is bound by {method}, not an accepted method ({})",
-                accepted.join(", ")
+                accepted()
             )));
         }
     }
@@ -207,19 +211,12 @@ pub(super) fn issuer_identity(ctx: &Context<'_>, i: usize, params: &CellParams) 
                 "the {method} identity proof of issuer '{issuer}' does not hold: '{}' is not bound to '{}'",
                 p.key, p.subject
             )));
-        } else if !params.identity_methods.is_empty()
-            && !params.identity_methods.contains(&p.method)
-        {
-            let accepted: Vec<String> = params
-                .identity_methods
-                .iter()
-                .map(|&m| binding_name(m))
-                .collect();
+        } else if !accepts(p.method) {
             outcomes.push(Outcome::not_satisfied(format!(
                 "issuer '{issuer}' ('{}') is bound to '{}' by {method}, not an accepted method ({})",
                 p.key,
                 p.subject,
-                accepted.join(", ")
+                accepted()
             )));
         } else if ctx.signed_by_or_for(i, issuer) {
             outcomes.push(Outcome::satisfied(format!(
