@@ -11,12 +11,10 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use ebl::detect::Format;
 use ebl::json::{Map, Value};
-use ebl::openattestation::{
-    WrappedDocument, title_history_from_log, verify_did_proof, verify_dns_txt,
-};
+use ebl::openattestation::{WrappedDocument, title_history_from_log};
 use ebl::recognition::{
-    Agreement, Catalogue, CriterionStatus, Effect, Evidence, FlagValue, OpenAttestationIdentity,
-    RecognitionInput, Report, Target, Verdict, recognize,
+    Agreement, Catalogue, CriterionStatus, Effect, Evidence, FlagValue, RecognitionInput, Report,
+    Target, Verdict, recognize,
 };
 use ebl::title::replay;
 use ebl::trust::TrustStore;
@@ -137,7 +135,7 @@ pub fn input_from_file(
                     "a TradeTrust document is recognised with its title-escrow event log, which says who holds title: give --title-log FILE (the format `ebl oa title` reads)",
                 ));
             };
-            from_tradetrust(value, log, context, store).map_err(|e| Unusable::at(path, e))?
+            from_tradetrust(value, log, &verification, store).map_err(|e| Unusable::at(path, e))?
         }
         (format, None) => {
             return Err(Unusable::at(
@@ -153,27 +151,20 @@ pub fn input_from_file(
 }
 
 /// A TradeTrust record: the document, its title history from `log`, and the issuer identity
-/// checked with the DNS answers and trusted addresses of `context` (a DNS proof is checked
-/// only when answers were supplied, a DID proof only when the document carries one).
+/// checks its verification made.
 fn from_tradetrust(
     value: Value,
     log: &Path,
-    context: &VerifyContext,
+    verification: &Verification,
     store: &TrustStore,
 ) -> Result<RecognitionInput, Unusable> {
     let document = WrappedDocument::from_value(value).map_err(|e| Unusable(e.to_string()))?;
     let history = title_history_from_log(&files::read(log)?).map_err(|e| Unusable::at(log, e))?;
-    let trust = &context.openattestation;
-    let identity = OpenAttestationIdentity {
-        dns: trust
-            .dns_txt
-            .as_ref()
-            .map(|answers| verify_dns_txt(&document, answers, None)),
-        did: document
-            .as_value()
-            .get("proof")
-            .map(|_| verify_did_proof(&document, &trust.addresses)),
-    };
+    let identity = verification
+        .openattestation_identity
+        .as_deref()
+        .cloned()
+        .unwrap_or_default();
     Ok(RecognitionInput::from_openattestation(
         &document,
         &history,

@@ -183,6 +183,11 @@ pub struct Verification {
     /// The full PINT report, for a PINT envelope.
     #[serde(skip)]
     pub pint: Option<Box<EnvelopeReport>>,
+    /// For an OpenAttestation document: the issuer identity checks its verdict was built from
+    /// (what [`crate::recognition::RecognitionInput::from_openattestation`] takes).
+    #[cfg(feature = "openattestation")]
+    #[serde(skip)]
+    pub openattestation_identity: Option<Box<crate::openattestation::OpenAttestationIdentity>>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]
@@ -250,6 +255,8 @@ fn verify_compact(compact: &str, context: &VerifyContext) -> crate::Result<Verif
         document_reference: None,
         document_checksum: None,
         pint: None,
+        #[cfg(feature = "openattestation")]
+        openattestation_identity: None,
     })
 }
 
@@ -336,6 +343,8 @@ pub fn verify_value(value: &Value, context: &VerifyContext) -> crate::Result<Ver
                 document_reference: report.transport_document_reference.clone(),
                 document_checksum: Some(report.transport_document_checksum.clone()),
                 pint: Some(Box::new(report)),
+                #[cfg(feature = "openattestation")]
+                openattestation_identity: None,
             })
         }
         Format::TransportDocument => {
@@ -349,6 +358,8 @@ pub fn verify_value(value: &Value, context: &VerifyContext) -> crate::Result<Ver
                 document_reference: document.reference().map(str::to_owned),
                 document_checksum: Some(crate::checksum::canonical_json_sha256(value)),
                 pint: None,
+                #[cfg(feature = "openattestation")]
+                openattestation_identity: None,
             })
         }
         Format::IssuanceRequest => {
@@ -361,6 +372,8 @@ pub fn verify_value(value: &Value, context: &VerifyContext) -> crate::Result<Ver
                 document_reference: report.transport_document_reference,
                 document_checksum: Some(report.document_checksum),
                 pint: None,
+                #[cfg(feature = "openattestation")]
+                openattestation_identity: None,
             })
         }
         #[cfg(feature = "openattestation")]
@@ -376,7 +389,9 @@ pub fn verify_value(value: &Value, context: &VerifyContext) -> crate::Result<Ver
 /// document store has issued the document lives on chain and is reported as not checked.
 #[cfg(feature = "openattestation")]
 fn verify_openattestation(value: &Value, context: &VerifyContext) -> crate::Result<Verification> {
-    use crate::openattestation::{WrappedDocument, verify_did_proof, verify_dns_txt};
+    use crate::openattestation::{
+        OpenAttestationIdentity, WrappedDocument, verify_did_proof, verify_dns_txt,
+    };
     let document = WrappedDocument::from_value(value.clone())?;
     let integrity = document.verify();
     let mut findings = integrity.findings;
@@ -392,19 +407,27 @@ fn verify_openattestation(value: &Value, context: &VerifyContext) -> crate::Resu
     let has_dns = identity_types
         .iter()
         .any(|&t| t == "DNS-TXT" || t == "DNS-DID");
-    if has_did || document.as_value().get("proof").is_some() {
-        findings.extend(verify_did_proof(&document, &context.openattestation.addresses).findings);
+    let trust = &context.openattestation;
+    let identity = OpenAttestationIdentity {
+        dns: trust
+            .dns_txt
+            .as_ref()
+            .filter(|_| has_dns)
+            .map(|answers| verify_dns_txt(&document, answers, None)),
+        did: (has_did || document.as_value().get("proof").is_some())
+            .then(|| verify_did_proof(&document, &trust.addresses)),
+    };
+    if let Some(did) = &identity.did {
+        findings.extend(did.findings.iter().cloned());
     }
-    match &context.openattestation.dns_txt {
-        Some(answers) if has_dns => {
-            findings.extend(verify_dns_txt(&document, answers, None).findings)
-        }
+    match &identity.dns {
+        Some(dns) => findings.extend(dns.findings.iter().cloned()),
         None if has_dns => findings.push(Finding::warning(
             "oa-identity-not-checked",
             "$.data.issuers",
             "the issuer's DNS identity proof was not checked: no DNS TXT answers were supplied",
         )),
-        _ => {}
+        None => {}
     }
     if identity_types.iter().any(|&t| t != "DID") {
         findings.push(Finding::new(
@@ -428,5 +451,6 @@ fn verify_openattestation(value: &Value, context: &VerifyContext) -> crate::Resu
         document_reference: reference,
         document_checksum: document.target_hash().map(str::to_owned),
         pint: None,
+        openattestation_identity: Some(Box::new(identity)),
     })
 }

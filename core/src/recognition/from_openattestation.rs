@@ -8,7 +8,7 @@ use super::facts::{
 };
 use super::from_title::party_name;
 use crate::openattestation::{
-    DidProofCheck, DnsIdentityCheck, EthereumAddress, WrappedDocument, did_ethr_address, issuers,
+    EthereumAddress, OpenAttestationIdentity, WrappedDocument, did_ethr_address, issuers,
     tradetrust_bl,
 };
 use crate::title::{EventSource, History, PartyId, Replay, SignatureFact};
@@ -17,17 +17,6 @@ use crate::trust::{KeyBinding, TrustStore};
 /// The JWS name of the algorithm behind Ethereum transactions and OpenAttestation DID proofs
 /// (ECDSA over secp256k1).
 const ETHEREUM_ALGORITHM: &str = "ES256K";
-
-/// The issuer identity checks the caller made for an OpenAttestation document, with the DNS
-/// answers and trusted addresses it chose: [`crate::openattestation::verify_dns_txt`] and / or
-/// [`crate::openattestation::verify_did_proof`]. Either may be absent (not checked).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OpenAttestationIdentity {
-    /// The DNS-TXT / DNS-DID check.
-    pub dns: Option<DnsIdentityCheck>,
-    /// The DID proof check.
-    pub did: Option<DidProofCheck>,
-}
 
 impl RecognitionInput {
     /// The recognition input for a TradeTrust transferable record: the wrapped document, its

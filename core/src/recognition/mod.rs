@@ -30,6 +30,8 @@ mod report;
 pub mod rules;
 mod status;
 
+#[cfg(feature = "openattestation")]
+pub use crate::openattestation::OpenAttestationIdentity;
 pub use criteria::{Context, assess};
 pub use criterion::CriterionId;
 pub use engine::recognize;
@@ -39,8 +41,6 @@ pub use facts::{
     HistoryFacts, IdentityProofEvidence, PartyFacts, RecognitionInput, RecordStatus,
     SignatureEvidence, TimeSource,
 };
-#[cfg(feature = "openattestation")]
-pub use from_openattestation::OpenAttestationIdentity;
 pub use from_title::party_name;
 pub use report::{
     CriterionReport, Decisive, EventAssessment, Flag, FlagValue, Flags, NOTICE, REPORT_SCHEMA,
