@@ -24,7 +24,6 @@ use ebl::pint::{ActionCode, Transaction, TransactionParty};
 use crate::files::Unusable;
 use crate::output::outln;
 use crate::party::parse_party;
-use crate::verifier_options::VerifierOptions;
 
 const AFTER_HELP: &str = "\
 The workflow, end to end:
@@ -111,37 +110,7 @@ enum Command {
     /// Verify a PINT envelope or a TradeTrust document, then decide whether a jurisdiction (or
     /// one side of an agreement) recognises the record: every criterion with its status,
     /// citation and reason.
-    #[command(group(clap::ArgGroup::new("target").required(true).args(["jurisdiction", "agreement"])))]
-    Recognize {
-        /// The receiving jurisdiction: SG, CN, UK (= GB), FR or MLETR.
-        #[arg(long, value_name = "ID")]
-        jurisdiction: Option<String>,
-        /// An agreement file, or the id of an embedded agreement (sg-cn-shenzhen).
-        #[arg(long, value_name = "FILE|ID")]
-        agreement: Option<String>,
-        /// The receiving side of the agreement (SG or CN).
-        #[arg(long, value_name = "ID", requires = "agreement")]
-        side: Option<String>,
-        #[command(flatten)]
-        options: VerifierOptions,
-        /// The TradeTrust title-escrow event log of an OpenAttestation document (the format
-        /// `ebl oa title` reads): who held title, and when.
-        #[arg(long, value_name = "FILE")]
-        title_log: Option<PathBuf>,
-        /// The law governing the bill (a rule-file id: SG, GB, CN, …), which neither an
-        /// envelope nor a TradeTrust document carries.
-        #[arg(long, value_name = "ID")]
-        governing_law: Option<String>,
-        /// Evidence the receiver holds, as JSON: {"consents": [...], "governing_law": "SG",
-        /// "registry_checked": true} (see core/rules/README.md, "Recognition input").
-        #[arg(long, value_name = "FILE")]
-        evidence: Option<PathBuf>,
-        /// Print the report as JSON (verdict, criteria with id/status/citation/reason, …).
-        #[arg(long)]
-        json: bool,
-        /// A PINT envelope, or a TradeTrust (OpenAttestation v2) document with --title-log.
-        file: PathBuf,
-    },
+    Recognize(recognize_cmd::RecognizeArgs),
     /// Sign, verify and show trust lists and trust stores.
     #[command(subcommand)]
     Trust(TrustCommand),
@@ -373,37 +342,7 @@ fn main() -> ExitCode {
             OaCommand::Data { file } => oa_cmd::data(&file),
             OaCommand::Title { log, json } => oa_cmd::title(&log, json),
         },
-        Command::Recognize {
-            jurisdiction,
-            agreement,
-            side,
-            options,
-            title_log,
-            governing_law,
-            evidence,
-            json,
-            file,
-        } => {
-            let target = match (jurisdiction, agreement) {
-                (Some(id), _) => recognize_cmd::TargetChoice::Jurisdiction(id),
-                (None, Some(agreement)) => {
-                    recognize_cmd::TargetChoice::Agreement { agreement, side }
-                }
-                (None, None) => {
-                    eprintln!("ebl: give --jurisdiction or --agreement");
-                    return ExitCode::from(recognize_cmd::EXIT_UNUSABLE);
-                }
-            };
-            return recognize_cmd::run(&recognize_cmd::RecognizeArgs {
-                target,
-                options,
-                title_log,
-                governing_law,
-                evidence,
-                json,
-                file,
-            });
-        }
+        Command::Recognize(args) => return recognize_cmd::run(&args),
         Command::Trust(TrustCommand::Verify {
             key,
             issuer,

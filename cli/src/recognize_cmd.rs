@@ -2,13 +2,12 @@
 //! agreement) recognises the record, criterion by criterion.
 //!
 //! Each supported format turns a verified file into a [`RecognitionInput`]
-//! ([`input_from_file`]); everything after that ([`recognise`], [`print_report`]) is the same
-//! whatever the format, so another format plugs in with one more arm there.
+//! ([`input_from_file`]); everything after that (the rules engine, [`print_report`]) is the
+//! same whatever the format, so another format plugs in with one more arm there.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::{DateTime, Utc};
 use ebl::detect::Format;
 use ebl::json::{Map, Value};
 use ebl::openattestation::{WrappedDocument, title_history_from_log};
@@ -30,24 +29,38 @@ pub const EXIT_NOT_RECOGNISED: u8 = 1;
 pub const EXIT_UNUSABLE: u8 = 2;
 pub const EXIT_INDETERMINATE: u8 = 3;
 
-/// What to recognise under.
-pub enum TargetChoice {
-    /// A jurisdiction id (`UK` is read as `GB`).
-    Jurisdiction(String),
-    /// An agreement file or the id of an embedded agreement, and the receiving side.
-    Agreement {
-        agreement: String,
-        side: Option<String>,
-    },
-}
-
+/// `ebl recognize`: the record, what the receiver trusts and knows, and what to recognise
+/// under (a jurisdiction, or one side of an agreement).
+#[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["jurisdiction", "agreement"])))]
 pub struct RecognizeArgs {
-    pub target: TargetChoice,
+    /// The receiving jurisdiction: SG, CN, UK (= GB), FR or MLETR.
+    #[arg(long, value_name = "ID")]
+    pub jurisdiction: Option<String>,
+    /// An agreement file, or the id of an embedded agreement (sg-cn-shenzhen).
+    #[arg(long, value_name = "FILE|ID")]
+    pub agreement: Option<String>,
+    /// The receiving side of the agreement (SG or CN).
+    #[arg(long, value_name = "ID", requires = "agreement")]
+    pub side: Option<String>,
+    #[command(flatten)]
     pub options: VerifierOptions,
+    /// The TradeTrust title-escrow event log of an OpenAttestation document (the format
+    /// `ebl oa title` reads): who held title, and when.
+    #[arg(long, value_name = "FILE")]
     pub title_log: Option<PathBuf>,
+    /// The law governing the bill (a rule-file id: SG, GB, CN, …), which neither an
+    /// envelope nor a TradeTrust document carries.
+    #[arg(long, value_name = "ID")]
     pub governing_law: Option<String>,
+    /// Evidence the receiver holds, as JSON: {"consents": [...], "governing_law": "SG",
+    /// "registry_checked": true} (see core/rules/README.md, "Recognition input").
+    #[arg(long, value_name = "FILE")]
     pub evidence: Option<PathBuf>,
+    /// Print the report as JSON (verdict, criteria with id/status/citation/reason, …).
+    #[arg(long)]
     pub json: bool,
+    /// A PINT envelope, or a TradeTrust (OpenAttestation v2) document with --title-log.
     pub file: PathBuf,
 }
 
@@ -82,39 +95,34 @@ pub fn exit_code(verdict: Verdict) -> u8 {
 }
 
 fn evaluate(args: &RecognizeArgs) -> Result<(Verification, Report), Unusable> {
-    let target = target(&args.target)?;
+    let target = target(args)?;
     let Verifier { context, store } = args.options.load()?;
     let bytes = files::read(&args.file)?;
-    let sources = Sources {
-        path: &args.file,
-        bytes: &bytes,
-        title_log: args.title_log.as_deref(),
-    };
-    let (verification, mut input) = input_from_file(&sources, &context, &store)?;
+    let (verification, mut input) = input_from_file(
+        &args.file,
+        &bytes,
+        args.title_log.as_deref(),
+        &context,
+        &store,
+    )?;
     add_receiver_evidence(&mut input.evidence, args)?;
-    let report = recognise(&input, &store, &target, context.at)?;
+    let report =
+        recognize(&input, &store, &target, context.at).map_err(|e| Unusable(e.to_string()))?;
     Ok((verification, report))
-}
-
-/// The files a record is read from: the document itself and, for a TradeTrust document, the
-/// title-escrow event log that says who held title.
-pub struct Sources<'a> {
-    pub path: &'a Path,
-    pub bytes: &'a [u8],
-    pub title_log: Option<&'a Path>,
 }
 
 /// Verifies the document and builds the recognition input from what the verification found.
 /// One arm per format: a format whose verifier yields a [`RecognitionInput`] plugs in here.
-pub fn input_from_file(
-    sources: &Sources<'_>,
+fn input_from_file(
+    path: &Path,
+    bytes: &[u8],
+    title_log: Option<&Path>,
     context: &VerifyContext,
     store: &TrustStore,
 ) -> Result<(Verification, RecognitionInput), Unusable> {
-    let path = sources.path;
-    let value = parse_document(sources.bytes).map_err(|e| Unusable::at(path, e))?;
+    let value = parse_document(bytes).map_err(|e| Unusable::at(path, e))?;
     let verification = verify_value(&value, context).map_err(|e| Unusable::at(path, e))?;
-    if sources.title_log.is_some() && verification.format != Format::OpenAttestationV2 {
+    if title_log.is_some() && verification.format != Format::OpenAttestationV2 {
         return Err(Unusable::at(
             path,
             format!(
@@ -129,7 +137,7 @@ pub fn input_from_file(
             RecognitionInput::from_pint(report, &document, store)
         }
         (Format::OpenAttestationV2, None) => {
-            let Some(log) = sources.title_log else {
+            let Some(log) = title_log else {
                 return Err(Unusable::at(
                     path,
                     "a TradeTrust document is recognised with its title-escrow event log, which says who holds title: give --title-log FILE (the format `ebl oa title` reads)",
@@ -174,16 +182,6 @@ fn from_tradetrust(
     ))
 }
 
-/// Runs the rules engine on an input built by any format.
-pub fn recognise(
-    input: &RecognitionInput,
-    store: &TrustStore,
-    target: &Target,
-    at: DateTime<Utc>,
-) -> Result<Report, Unusable> {
-    recognize(input, store, target, at).map_err(|e| Unusable(e.to_string()))
-}
-
 /// The facts only the receiver knows: the governing law and an evidence file
 /// (`consents`, `governing_law`, `registry_checked`).
 fn add_receiver_evidence(evidence: &mut Evidence, args: &RecognizeArgs) -> Result<(), Unusable> {
@@ -219,10 +217,10 @@ pub fn jurisdiction_id(text: &str) -> String {
     }
 }
 
-fn target(choice: &TargetChoice) -> Result<Target, Unusable> {
+fn target(args: &RecognizeArgs) -> Result<Target, Unusable> {
     let mut catalogue = Catalogue::embedded().map_err(|e| Unusable(e.to_string()))?;
-    match choice {
-        TargetChoice::Jurisdiction(id) => catalogue
+    match (&args.jurisdiction, &args.agreement) {
+        (Some(id), _) => catalogue
             .jurisdiction_target(&jurisdiction_id(id))
             .map_err(|e| {
                 let known: Vec<&str> = catalogue
@@ -232,7 +230,8 @@ fn target(choice: &TargetChoice) -> Result<Target, Unusable> {
                     .collect();
                 Unusable(format!("{e} (known: {}, UK)", known.join(", ")))
             }),
-        TargetChoice::Agreement { agreement, side } => {
+        (None, None) => Err(Unusable("give --jurisdiction or --agreement".into())),
+        (None, Some(agreement)) => {
             let id = if Path::new(agreement).is_file() {
                 let path = Path::new(agreement);
                 let parsed = Agreement::from_json(&files::read(path)?, agreement)
@@ -257,7 +256,7 @@ fn target(choice: &TargetChoice) -> Result<Target, Unusable> {
                 )));
             };
             let sides: Vec<String> = found.sides.iter().map(|s| s.jurisdiction.clone()).collect();
-            let side = match (side, sides.as_slice()) {
+            let side = match (&args.side, sides.as_slice()) {
                 (Some(s), _) => jurisdiction_id(s),
                 (None, [only]) => only.clone(),
                 (None, _) => {
@@ -398,7 +397,7 @@ pub fn print_report(
             "{indent}{} {:<width$}   {:<13}  {:<15}  {}",
             status_mark(c.effect),
             c.id,
-            status_text(c.status),
+            c.status.to_string(),
             c.source,
             shorten(&c.reason, limit)
         );
@@ -452,8 +451,4 @@ fn shorten(text: &str, limit: Option<usize>) -> String {
         }
         _ => text.to_owned(),
     }
-}
-
-fn status_text(status: CriterionStatus) -> String {
-    status.to_string()
 }
