@@ -101,14 +101,7 @@ impl TrustStore {
         expected_issuer: &str,
         at: DateTime<Utc>,
     ) -> Result<ImportSummary, TrustError> {
-        if list.schema != TRUST_LIST_SCHEMA {
-            return Err(TrustError::ListMalformed {
-                message: format!(
-                    "unsupported schema '{}', expected '{TRUST_LIST_SCHEMA}'",
-                    list.schema
-                ),
-            });
-        }
+        list.check_schema()?;
         if list.issuer != expected_issuer {
             return Err(TrustError::ListWrongIssuer {
                 expected: expected_issuer.to_owned(),
@@ -185,17 +178,51 @@ impl TrustStore {
 pub const TRUST_LIST_TYP: &str = "ebl-trust-list+jws";
 
 impl TrustList {
+    /// Refuses a list of a schema this version does not read.
+    fn check_schema(&self) -> Result<(), TrustError> {
+        if self.schema == TRUST_LIST_SCHEMA {
+            Ok(())
+        } else {
+            Err(TrustError::ListMalformed {
+                message: format!(
+                    "unsupported schema '{}', expected '{TRUST_LIST_SCHEMA}'",
+                    self.schema
+                ),
+            })
+        }
+    }
+
     /// Signs the list as a compact JWS: the payload is the RFC 8785 canonical form of the list,
     /// the protected header carries `alg`, `kid` (the signing key's RFC 7638 thumbprint) and
-    /// `typ: ebl-trust-list+jws`.
+    /// `typ: ebl-trust-list+jws`. A list no partner could import is refused before signing.
     ///
     /// # Errors
-    /// A crypto error if signing fails.
+    /// [`TrustError::ListMalformed`] for a schema other than [`TRUST_LIST_SCHEMA`] or a
+    /// validity period that ends before it starts; a crypto error if signing fails.
+    ///
+    /// ```
+    /// use ebl::crypto::{KeyType, PrivateKey};
+    /// use ebl::trust::TrustList;
+    /// let key = PrivateKey::generate(KeyType::Ed25519, &ring::rand::SystemRandom::new())?;
+    /// let backwards: TrustList = serde_json::from_str(r#"{"schema": "ebl-trust-list/1",
+    ///   "issuer": "SG-ETR-PLATFORMS", "sequence": 1, "issued_at": "2026-01-01T00:00:00Z",
+    ///   "valid_from": "2027-01-01T00:00:00Z", "valid_until": "2026-01-01T00:00:00Z", "parties": []}"#)?;
+    /// let refused = backwards.sign(&key, &ring::rand::SystemRandom::new()).unwrap_err();
+    /// assert_eq!(refused.code(), ebl::ErrorCode::TrustListMalformed);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn sign(
         &self,
         key: &crate::crypto::PrivateKey,
         rng: &dyn ring::rand::SecureRandom,
     ) -> crate::Result<String> {
+        self.check_schema()?;
+        if !self.validity().is_ordered() {
+            return Err(TrustError::ListMalformed {
+                message: "its validity period ends before it starts".to_owned(),
+            }
+            .into());
+        }
         let value = serde_json::to_value(self).map_err(|e| TrustError::ListMalformed {
             message: format!("cannot serialise the list: {e}"),
         })?;
