@@ -100,25 +100,34 @@ fn dns_answers(address: &str) -> BTreeMap<String, Vec<String>> {
 }
 
 /// The recognition input, as a caller would build it, with the governing law it knows.
+fn input_with(
+    doc: &WrappedDocument,
+    log: &[u8],
+    identity: &OpenAttestationIdentity,
+) -> RecognitionInput {
+    let history = title_history_from_log(log).unwrap();
+    let mut input = RecognitionInput::from_openattestation(
+        doc,
+        &history,
+        &replay(&history),
+        identity,
+        &trust(),
+    );
+    input.evidence.governing_law = Some("SG".to_owned());
+    input
+}
+
+/// [`input_with`] the DNS-TXT identity checked against `dns`.
 fn input(
     doc: &WrappedDocument,
     log: &[u8],
     dns: &BTreeMap<String, Vec<String>>,
 ) -> RecognitionInput {
-    let history = title_history_from_log(log).unwrap();
     let identity = OpenAttestationIdentity {
         dns: Some(verify_dns_txt(doc, dns, None)),
         did: None,
     };
-    let mut input = RecognitionInput::from_openattestation(
-        doc,
-        &history,
-        &replay(&history),
-        &identity,
-        &trust(),
-    );
-    input.evidence.governing_law = Some("SG".to_owned());
-    input
+    input_with(doc, log, &identity)
 }
 
 /// The generic TradeTrust B/L template has no terms and conditions (its `clauses` are carrier
@@ -474,21 +483,13 @@ fn a_did_proof_by_the_minting_account_binds_the_issuer_by_did() {
     assert_eq!(EthereumAddress::from_private_key(&key).unwrap(), minter);
     let did = format!("did:ethr:{minter}#controller");
     let signed = sign_did(&doc(), &key, &did, t("2026-10-01T07:00:00Z")).unwrap();
-    let history = title_history_from_log(&log(&signed, true, "")).unwrap();
+    let log = log(&signed, true, "");
     let build = |trusted: &[EthereumAddress]| {
         let identity = OpenAttestationIdentity {
             dns: None,
             did: Some(verify_did_proof(&signed, trusted)),
         };
-        let mut input = with_carrier_terms(RecognitionInput::from_openattestation(
-            &signed,
-            &history,
-            &replay(&history),
-            &identity,
-            &trust(),
-        ));
-        input.evidence.governing_law = Some("SG".to_owned());
-        input
+        with_carrier_terms(input_with(&signed, &log, &identity))
     };
 
     let input = build(&[minter]);
