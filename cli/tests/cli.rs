@@ -12,7 +12,7 @@ fn ebl(args: &[&str]) -> Output {
 
 fn pint_demo(name: &str) -> String {
     format!(
-        "{}/../../shared/specs/dcsa/examples/pint-demo/{name}",
+        "{}/../testdata/dcsa/pint-demo/{name}",
         env!("CARGO_MANIFEST_DIR")
     )
 }

@@ -11,7 +11,7 @@ fn ebl(args: &[&str]) -> Output {
 
 fn vector(name: &str) -> String {
     format!(
-        "{}/../../shared/vectors/openattestation/{name}",
+        "{}/../testdata/openattestation/vectors/{name}",
         env!("CARGO_MANIFEST_DIR")
     )
 }

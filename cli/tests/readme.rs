@@ -48,7 +48,7 @@ fn commands(readme: &str, section: &str) -> Vec<String> {
     commands
 }
 
-/// A scratch checkout: `cli` and `testdata` linked from this one, `../shared` beside it.
+/// A scratch checkout: `cli` and `testdata` linked from this one, nothing beside it.
 fn scratch(root: &Path) -> PathBuf {
     let base = std::env::temp_dir().join(format!("ebl-readme-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&base);
@@ -57,7 +57,6 @@ fn scratch(root: &Path) -> PathBuf {
     for name in ["cli", "testdata"] {
         std::os::unix::fs::symlink(root.join(name), main.join(name)).expect("link");
     }
-    std::os::unix::fs::symlink(root.join("../shared"), base.join("shared")).expect("link");
     main
 }
 

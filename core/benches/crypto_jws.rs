@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 const DIR: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/specs/dcsa/examples/pint-demo"
+    "/../testdata/dcsa/pint-demo"
 );
 
 fn load(envelope: &str, jwk: &str) -> (String, ebl::crypto::PublicKey) {

@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 const FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/specs/dcsa/examples/pint-demo/HHL71800000-unsigned.json"
+    "/../testdata/dcsa/pint-demo/HHL71800000-unsigned.json"
 );
 
 fn bench(c: &mut Criterion) {

@@ -17,7 +17,7 @@ use ebl::openattestation::{Verifier, WrappedDocument, keccak256};
 
 const FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/vectors/openattestation/bill-of-lading-sg-shenzhen-5kb.wrapped.json"
+    "/../testdata/openattestation/vectors/bill-of-lading-sg-shenzhen-5kb.wrapped.json"
 );
 
 /// The leaf preimages `{"path":value}` of `value`, computed independently of the library.

@@ -49,7 +49,7 @@ fn fixture(length: usize) -> Fixture {
     let document = serde_json::from_slice(
         &std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/specs/dcsa/examples/pint-demo/HHL71800000-unsigned.json"
+            "/../testdata/dcsa/pint-demo/HHL71800000-unsigned.json"
         ))
         .expect("pint-demo document"),
     )

@@ -6,7 +6,7 @@
 //! ```
 //! use ebl::verify::{verify_bytes, VerifyContext};
 //!
-//! let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+//! let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
 //! let mut context = VerifyContext::at("2026-11-26T00:00:00Z".parse()?);
 //! for name in ["ed25519-carrier.example.com", "ed25519-eblplatform.example.com"] {
 //!     context.add_keys(&std::fs::read(format!("{dir}/keys-public/{name}.public.jwk"))?)?;

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 const DIR: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/specs/dcsa/examples/pint-demo"
+    "/../testdata/dcsa/pint-demo"
 );
 
 fn read(path: &str) -> Vec<u8> {

@@ -180,7 +180,7 @@ fn syntax_errors_say_where() {
 fn truncations_of_a_real_document_never_panic() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/specs/dcsa/examples/pint-demo/HHL71800000-ebl-envelope-ed25519.json"
+        "/../testdata/dcsa/pint-demo/HHL71800000-ebl-envelope-ed25519.json"
     );
     let bytes = std::fs::read(path).expect("pint-demo envelope");
     assert!(parse(&bytes).is_ok());

@@ -7,7 +7,7 @@ use ebl::openattestation::{WrappedDocument, verify_dns_txt, wrap};
 
 const DIR: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/vectors/openattestation/"
+    "/../testdata/openattestation/vectors/"
 );
 
 fn bl() -> WrappedDocument {

@@ -27,11 +27,11 @@ use ebl::trust::{KeyBinding, TrustStore};
 
 const DOC: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/vectors/openattestation/bill-of-lading-sg-shenzhen-5kb.wrapped.json"
+    "/../testdata/openattestation/vectors/bill-of-lading-sg-shenzhen-5kb.wrapped.json"
 );
 const TAMPERED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/vectors/openattestation/bill-of-lading-sg-shenzhen-5kb.TAMPERED-removed-field.json"
+    "/../testdata/openattestation/vectors/bill-of-lading-sg-shenzhen-5kb.TAMPERED-removed-field.json"
 );
 const STORE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

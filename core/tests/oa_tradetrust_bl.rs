@@ -8,7 +8,7 @@ use ebl::report::Severity;
 
 const DIR: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/vectors/openattestation/"
+    "/../testdata/openattestation/vectors/"
 );
 
 fn data(file: &str) -> Value {

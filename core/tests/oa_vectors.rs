@@ -1,4 +1,4 @@
-//! Every OpenAttestation interop vector in `shared/vectors/openattestation/manifest.json`:
+//! Every OpenAttestation interop vector in `testdata/openattestation/vectors/manifest.json`:
 //! the verdict of the real JavaScript library, byte-exact re-wrapping of the fixed-salt
 //! vectors, byte-exact re-obfuscation, and `getData` round trips.
 #![cfg(feature = "openattestation")]
@@ -9,7 +9,7 @@ use ebl::openattestation::{WrappedDocument, wrap};
 
 const DIR: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/vectors/openattestation/"
+    "/../testdata/openattestation/vectors/"
 );
 
 fn read(file: &str) -> Vec<u8> {

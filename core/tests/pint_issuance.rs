@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{at, read, shared, signer};
+use common::{at, read, signer, testdata};
 use ebl::json::Value;
 use ebl::pint::{PintTrust, Visualisation, sign_issuance_request, verify_issuance_request};
 use ring::rand::SystemRandom;
@@ -112,8 +112,8 @@ fn a_signed_request_verifies_and_every_part_is_bound() {
 
 #[test]
 fn the_dcsa_example_request_is_read_but_its_placeholder_signature_fails() {
-    let path = shared(
-        "specs/dcsa/examples/openapi-extracted/EBL_ISS_v3.0.3.put_v3_ebl-issuance-requests.req.regularSTDExample.json",
+    let path = testdata(
+        "dcsa/openapi-extracted/EBL_ISS_v3.0.3.put_v3_ebl-issuance-requests.req.regularSTDExample.json",
     );
     let request = ebl::json::parse(&read(&path)).expect("json");
     assert_eq!(

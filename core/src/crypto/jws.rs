@@ -122,7 +122,7 @@ pub fn sign_compact(
 /// ```
 /// use ebl::crypto::{jws, Algorithm};
 ///
-/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
 /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
 /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
 /// // The PINT demo envelope manifest, signed by the platform with its certificate chain.
@@ -239,7 +239,7 @@ impl ProtectedHeader {
     /// ```
     /// use ebl::crypto::jws;
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// assert_eq!(jws::decode_compact(manifest)?.header().kid(), Some("YLFVnyMkSsFTvj-H"));
@@ -255,7 +255,7 @@ impl ProtectedHeader {
     /// ```
     /// use ebl::crypto::jws;
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// let decoded = jws::decode_compact(manifest)?;
@@ -274,7 +274,7 @@ impl ProtectedHeader {
     /// ```
     /// use ebl::crypto::jws;
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
@@ -611,7 +611,7 @@ impl VerifiedJws {
     /// The protected header.
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
@@ -650,7 +650,7 @@ impl VerifiedJws {
     /// The payload parsed strictly as JSON.
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
@@ -688,7 +688,7 @@ impl VerifiedJws {
     /// The key that verified the signature.
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
@@ -711,7 +711,7 @@ impl VerifiedJws {
     /// ```
     /// use ebl::crypto::{jws, AlgorithmSet};
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
@@ -736,7 +736,7 @@ impl VerifiedJws {
     /// ```
     /// use ebl::crypto::{jws, AlgorithmSet};
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
@@ -802,7 +802,7 @@ pub fn verify_compact(
 /// use ebl::crypto::{jws::Verifier, AlgorithmSet, KeySet};
 /// use ebl::ErrorCode;
 ///
-/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
 /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
 /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
 /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
@@ -834,7 +834,7 @@ impl Verifier {
     /// ```
     /// use ebl::crypto::{jws::Verifier, Algorithm, AlgorithmSet};
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
@@ -859,7 +859,7 @@ impl Verifier {
     /// ```
     /// use ebl::crypto::{jws::Verifier, AlgorithmSet};
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
@@ -881,7 +881,7 @@ impl Verifier {
     /// ```
     /// use ebl::crypto::{jws, AlgorithmSet};
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;

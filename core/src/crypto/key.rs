@@ -117,7 +117,7 @@ impl PublicKey {
     /// ```
     /// use ebl::crypto::{jws, KeySet, PublicKey};
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let platform_jwks = std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?;
     /// // The leaf of the PINT demo envelope manifest's x5c holds the platform's published key.
@@ -139,7 +139,7 @@ impl PublicKey {
     /// use ebl::crypto::{KeyType, PublicKey};
     ///
     /// let root_ca = std::fs::read_to_string(concat!(
-    ///     env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?;
+    ///     env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?;
     /// let key = PublicKey::from_pem(&root_ca)?; // a CERTIFICATE: its subject key
     /// assert_eq!(key.key_type(), KeyType::Ed25519);
     /// assert_eq!(PublicKey::from_pem(&key.to_pem())?, key); // a PUBLIC KEY
@@ -229,7 +229,7 @@ impl PublicKey {
     /// use ebl::crypto::{KeySet, KeyType};
     ///
     /// let jwks = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../../shared/specs/dcsa/examples/pint-demo/keys-public/rsa-carrier.example.com.public.jwk"))?;
+    ///     "/../testdata/dcsa/pint-demo/keys-public/rsa-carrier.example.com.public.jwk"))?;
     /// let keys = KeySet::from_jwks_bytes(&jwks)?;
     /// assert_eq!(keys.get("pQOEkO9v1KxTaF4T").unwrap().key.key_type(), KeyType::Rsa);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -250,7 +250,7 @@ impl PublicKey {
     /// use ebl::crypto::{KeySet, KeyType, PrivateKey};
     ///
     /// let jwks = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../../shared/specs/dcsa/examples/pint-demo/keys-public/rsa-carrier.example.com.public.jwk"))?;
+    ///     "/../testdata/dcsa/pint-demo/keys-public/rsa-carrier.example.com.public.jwk"))?;
     /// assert_eq!(KeySet::from_jwks_bytes(&jwks)?.get("pQOEkO9v1KxTaF4T").unwrap().key.bits(), 2048);
     /// let p384 = PrivateKey::generate(KeyType::P384, &ring::rand::SystemRandom::new())?;
     /// assert_eq!(p384.public_key().bits(), 384);

@@ -11,7 +11,7 @@ use super::{Algorithm, CryptoError, PublicKey, jwk};
 /// use ebl::crypto::{Algorithm, KeySet};
 ///
 /// let jwks = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"),
-///     "/../../shared/specs/dcsa/examples/pint-demo/keys-public/ed25519-carrier.example.com.public.jwk"))?;
+///     "/../testdata/dcsa/pint-demo/keys-public/ed25519-carrier.example.com.public.jwk"))?;
 /// let keys = KeySet::from_jwks_bytes(&jwks)?;
 /// let entry = keys.get("sBq4Mgu7lhEcfph7").unwrap();
 /// assert_eq!(entry.kid.as_deref(), Some("sBq4Mgu7lhEcfph7"));
@@ -36,7 +36,7 @@ pub struct KeyEntry {
 ///
 /// let jwks = std::fs::read(concat!(
 ///     env!("CARGO_MANIFEST_DIR"),
-///     "/../../shared/specs/dcsa/examples/pint-demo/keys-public/ed25519-carrier.example.com.public.jwk"
+///     "/../testdata/dcsa/pint-demo/keys-public/ed25519-carrier.example.com.public.jwk"
 /// ))?;
 /// let keys = KeySet::from_jwks_bytes(&jwks)?;
 /// assert_eq!(keys.len(), 1);
@@ -169,7 +169,7 @@ impl KeySet {
     /// use ebl::crypto::{KeySet, KeyType};
     ///
     /// let jwks = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../../shared/specs/dcsa/examples/pint-demo/keys-public/rsa-eblplatform.example.com.public.jwk"))?;
+    ///     "/../testdata/dcsa/pint-demo/keys-public/rsa-eblplatform.example.com.public.jwk"))?;
     /// let keys = KeySet::from_jwks_bytes(&jwks)?;
     /// assert!(keys.iter().all(|e| e.key.key_type() == KeyType::Rsa));
     /// assert!(KeySet::from_jwks_bytes(b"{\"keys\": []").is_err()); // not JSON
@@ -184,7 +184,7 @@ impl KeySet {
     /// ```
     /// use ebl::crypto::KeySet;
     ///
-    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/keys-public");
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo/keys-public");
     /// let mut keys = KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/ed25519-carrier.example.com.public.jwk"))?)?;
     /// keys.extend(KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/ed25519-eblplatform.example.com.public.jwk"))?)?)?;
     /// assert_eq!(keys.len(), 2);
@@ -257,7 +257,7 @@ impl KeySet {
     ///
     /// ```
     /// let jwks = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../../shared/specs/dcsa/examples/pint-demo/keys-public/ed25519-carrier.example.com.public.jwk"))?;
+    ///     "/../testdata/dcsa/pint-demo/keys-public/ed25519-carrier.example.com.public.jwk"))?;
     /// assert_eq!(ebl::crypto::KeySet::from_jwks_bytes(&jwks)?.len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -19,7 +19,7 @@ use super::{CryptoError, PublicKey, pem};
 /// ```
 /// use ebl::crypto::{jws, x509::{CertificateAnchors, MAX_CHAIN_LENGTH}};
 ///
-/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
 /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
 /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
 /// # let anchors = CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
@@ -49,7 +49,7 @@ const UNDERSTOOD_CRITICAL: [&str; 4] = [
 ///
 /// let pem = std::fs::read_to_string(concat!(
 ///     env!("CARGO_MANIFEST_DIR"),
-///     "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"
+///     "/../testdata/dcsa/pint-demo/certs/root-ca.crt"
 /// ))?;
 /// let root = Certificate::from_pem(&pem)?;
 /// assert!(root.subject().contains("CN=Test Root CA"));
@@ -93,7 +93,7 @@ impl Certificate {
     /// ```
     /// use ebl::crypto::{jws, x509::Certificate};
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// let header = jws::decode_compact(manifest)?.header().clone();
@@ -157,7 +157,7 @@ impl Certificate {
     /// ```
     /// use ebl::crypto::x509::Certificate;
     ///
-    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs");
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo/certs");
     /// let intermediate = Certificate::from_pem(&std::fs::read_to_string(format!("{dir}/intermediate-ca.crt"))?)?;
     /// assert!(intermediate.subject().contains("CN=Test Intermediate CA"));
     /// // Two certificates are not one.
@@ -180,7 +180,7 @@ impl Certificate {
     /// ```
     /// use ebl::crypto::x509::Certificate;
     ///
-    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs");
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo/certs");
     /// let bundle = std::fs::read_to_string(format!("{dir}/intermediate-ca.crt"))? + &std::fs::read_to_string(format!("{dir}/root-ca.crt"))?;
     /// let certs = Certificate::all_from_pem(&bundle)?;
     /// assert_eq!(certs.len(), 2);
@@ -207,7 +207,7 @@ impl Certificate {
     /// ```
     /// use ebl::crypto::{jws, x509::Certificate};
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// let header = jws::decode_compact(manifest)?.header().clone();
@@ -224,7 +224,7 @@ impl Certificate {
     ///
     /// ```
     /// # let root = ebl::crypto::x509::Certificate::from_pem(&std::fs::read_to_string(concat!(
-    /// #     env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?)?;
+    /// #     env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?)?;
     /// // The PINT demo root CA.
     /// assert_eq!(root.subject(), "C=GB, ST=England, L=London, O=Test Root CA, CN=Test Root CA");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -238,7 +238,7 @@ impl Certificate {
     ///
     /// ```
     /// # let root = ebl::crypto::x509::Certificate::from_pem(&std::fs::read_to_string(concat!(
-    /// #     env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?)?;
+    /// #     env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?)?;
     /// // The PINT demo root CA.
     /// assert_eq!(root.not_before().to_rfc3339(), "2026-03-07T18:48:20+00:00");
     /// assert!(root.not_before() < root.not_after());
@@ -253,7 +253,7 @@ impl Certificate {
     ///
     /// ```
     /// # let root = ebl::crypto::x509::Certificate::from_pem(&std::fs::read_to_string(concat!(
-    /// #     env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?)?;
+    /// #     env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?)?;
     /// // The PINT demo root CA.
     /// assert_eq!(root.not_after().to_rfc3339(), "2036-03-04T18:48:20+00:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -268,7 +268,7 @@ impl Certificate {
     /// ```
     /// use ebl::crypto::{jws, KeySet};
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let jwks = std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?;
@@ -288,7 +288,7 @@ impl Certificate {
     /// ```
     /// use ebl::crypto::jws;
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
@@ -368,7 +368,7 @@ impl fmt::Debug for Certificate {
 /// ```
 /// use ebl::crypto::{jws, x509::CertificateAnchors};
 ///
-/// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+/// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
 /// let root = std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?;
 /// let anchors = CertificateAnchors::from_pem(&root)?;
 ///
@@ -413,7 +413,7 @@ impl CertificateAnchors {
     /// use ebl::crypto::x509::CertificateAnchors;
     ///
     /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?;
+    ///     "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?;
     /// let anchors = CertificateAnchors::from_pem(&root_ca)?;
     /// assert_eq!(anchors.certificates().len(), 1);
     /// assert!(CertificateAnchors::from_pem("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n").is_err());
@@ -430,7 +430,7 @@ impl CertificateAnchors {
     /// ```
     /// use ebl::crypto::x509::CertificateAnchors;
     ///
-    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo/certs");
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo/certs");
     /// let bundle = std::fs::read_to_string(format!("{dir}/root-ca.crt"))? + &std::fs::read_to_string(format!("{dir}/intermediate-ca.crt"))?;
     /// let mut anchors = CertificateAnchors::new();
     /// assert_eq!(anchors.add_pem(&bundle)?, 2);
@@ -449,7 +449,7 @@ impl CertificateAnchors {
     /// ```
     /// use ebl::crypto::{jws, x509::CertificateAnchors};
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// // Anchor on the intermediate CA (x5c[1]) instead of the root: the chain stops there.
@@ -472,7 +472,7 @@ impl CertificateAnchors {
     /// use ebl::crypto::x509::{Certificate, CertificateAnchors};
     ///
     /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?;
+    ///     "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?;
     /// let mut anchors = CertificateAnchors::new();
     /// anchors.add(Certificate::from_pem(&root_ca)?);
     /// assert!(anchors.certificates()[0].subject().ends_with("CN=Test Root CA"));
@@ -488,7 +488,7 @@ impl CertificateAnchors {
     /// use ebl::crypto::x509::CertificateAnchors;
     ///
     /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?;
+    ///     "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?;
     /// let anchors = CertificateAnchors::from_pem(&root_ca)?;
     /// let subjects: Vec<&str> = anchors.certificates().iter().map(|c| c.subject()).collect();
     /// assert_eq!(subjects, ["C=GB, ST=England, L=London, O=Test Root CA, CN=Test Root CA"]);
@@ -506,7 +506,7 @@ impl CertificateAnchors {
     ///
     /// assert!(CertificateAnchors::new().is_empty());
     /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"))?;
+    ///     "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?;
     /// assert!(!CertificateAnchors::from_pem(&root_ca)?.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -533,7 +533,7 @@ impl CertificateAnchors {
     /// ```
     /// use ebl::crypto::{jws, x509::CertificateAnchors};
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let anchors = CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;

@@ -256,7 +256,7 @@ impl TransportDocument {
     /// use ebl::model::TransportDocument;
     ///
     /// // The PINT demo envelope: the document's checksum is the one its transfer chain signs.
-    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// let doc = TransportDocument::from_value(&envelope["transportDocument"])?;
     /// assert_eq!(doc.checksum(), "8f765417773a026d4f9ead6187d961d28dffbb7d0a11dda9ba6fee16423bc05a");
@@ -312,7 +312,7 @@ impl TransportDocument {
     /// [`ModelError::Invalid`] with the number of errors and the first of them.
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/openapi-extracted");
     /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
     /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
     /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
@@ -341,7 +341,7 @@ impl TransportDocument {
     /// `transportDocumentReference`.
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/openapi-extracted");
     /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
     /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
     /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
@@ -358,7 +358,7 @@ impl TransportDocument {
     /// ```
     /// use ebl::model::DocumentTypeCode;
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/openapi-extracted");
     /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
     /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
     /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
@@ -377,7 +377,7 @@ impl TransportDocument {
     /// ```
     /// use ebl::model::DocumentStatus;
     ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/openapi-extracted");
     /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
     /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
     /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
@@ -460,7 +460,7 @@ impl TransportDocument {
     /// `carrierCode` (SCAC or SMDG code, see `carrierCodeListProvider`).
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/openapi-extracted");
     /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
     /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
     /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
@@ -475,7 +475,7 @@ impl TransportDocument {
     /// `carrierCodeListProvider` (`SMDG` or `NMFTA`).
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/openapi-extracted");
     /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
     /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
     /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
@@ -490,7 +490,7 @@ impl TransportDocument {
     /// `documentParties.issuingParty`.
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/openapi-extracted");
     /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
     /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
     /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
@@ -507,7 +507,7 @@ impl TransportDocument {
     /// `documentParties.shipper`.
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/openapi-extracted");
     /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
     /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
     /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
@@ -574,7 +574,7 @@ impl TransportDocument {
     /// `shippedOnBoardDate`, if present and a valid `YYYY-MM-DD` date.
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/openapi-extracted");
     /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
     /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
     /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
@@ -623,7 +623,7 @@ impl TransportDocument {
     /// The UN/LOCODE of `transports.portOfLoading`.
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/openapi-extracted");
     /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
     /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
     /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.
@@ -643,7 +643,7 @@ impl TransportDocument {
     /// The UN/LOCODE of `transports.portOfDischarge`.
     ///
     /// ```
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/openapi-extracted");
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/openapi-extracted");
     /// # let doc = ebl::model::TransportDocument::from_json(&std::fs::read(format!(
     /// #     "{dir}/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"))?)?;
     /// // The DCSA eBL 3.0.3 API example `regularSTDExample`: a draft, to-order, electronic B/L.

@@ -16,7 +16,7 @@
 //! use ebl::report::is_clean;
 //!
 //! let path = concat!(env!("CARGO_MANIFEST_DIR"),
-//!     "/../../shared/specs/dcsa/examples/conformance-gateway/eblissuance-v3.0.0-request.json");
+//!     "/../testdata/dcsa/conformance-gateway/eblissuance-v3.0.0-request.json");
 //! let request = ebl::json::parse(&std::fs::read(path).map_err(|e| ebl::Error::InvalidArgument(e.to_string()))?)?;
 //! let doc = TransportDocument::from_value(&request["document"])?;
 //! assert_eq!(doc.canonical_bytes(), ebl::json::canonicalize(&request["document"]));

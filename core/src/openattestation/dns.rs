@@ -109,7 +109,7 @@ impl DnsIdentityCheck {
 /// use std::collections::BTreeMap;
 /// use ebl::openattestation::{verify_dns_txt, WrappedDocument};
 /// let path = concat!(env!("CARGO_MANIFEST_DIR"),
-///     "/../../shared/vectors/openattestation/bill-of-lading-generic-templates.wrapped.json");
+///     "/../testdata/openattestation/vectors/bill-of-lading-generic-templates.wrapped.json");
 /// let doc = WrappedDocument::from_bytes(&std::fs::read(path).unwrap())?;
 /// let mut answers = BTreeMap::new();
 /// answers.insert("example.tradetrust.io".to_owned(), vec![

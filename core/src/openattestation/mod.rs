@@ -23,7 +23,7 @@
 //! ```
 //! use ebl::openattestation::WrappedDocument;
 //! let path = concat!(env!("CARGO_MANIFEST_DIR"),
-//!     "/../../shared/vectors/openattestation/bill-of-lading-generic-templates.wrapped.json");
+//!     "/../testdata/openattestation/vectors/bill-of-lading-generic-templates.wrapped.json");
 //! let doc = WrappedDocument::from_bytes(&std::fs::read(path).unwrap())?;
 //! let report = doc.verify();
 //! assert!(report.is_valid());

@@ -45,7 +45,7 @@ impl Verification {
 /// ```
 /// use ebl::openattestation::{Verifier, WrappedDocument};
 /// let path = concat!(env!("CARGO_MANIFEST_DIR"),
-///     "/../../shared/vectors/openattestation/bill-of-lading-sg-shenzhen-5kb.wrapped.json");
+///     "/../testdata/openattestation/vectors/bill-of-lading-sg-shenzhen-5kb.wrapped.json");
 /// let doc = WrappedDocument::from_bytes(&std::fs::read(path).unwrap())?;
 /// let mut verifier = Verifier::new();
 /// let report = verifier.verify(&doc);

@@ -235,7 +235,7 @@ impl Outcome {
 /// use ebl::crypto::KeySet;
 /// use ebl::pint::{verify_envelope, PintTrust, ResponseCode, VerifyOptions};
 ///
-/// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs/dcsa/examples/pint-demo");
+/// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
 /// let envelope = std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?;
 /// let mut trust = PintTrust::default();
 /// for name in ["ed25519-carrier.example.com", "ed25519-eblplatform.example.com"] {

@@ -59,7 +59,7 @@ impl RecognitionInput {
     /// use ebl::trust::TrustStore;
     ///
     /// let path = concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../../shared/vectors/openattestation/bill-of-lading-sg-shenzhen-5kb.wrapped.json");
+    ///     "/../testdata/openattestation/vectors/bill-of-lading-sg-shenzhen-5kb.wrapped.json");
     /// let doc = WrappedDocument::from_bytes(&std::fs::read(path).unwrap())?;
     /// let registry = "0x9Eb613a88534E2939518f4ffBFE65F5969b491FF";
     /// let log = format!(r#"{{"chainId": "11155111", "tokenRegistry": "{registry}",

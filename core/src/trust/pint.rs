@@ -231,7 +231,7 @@ mod tests {
     fn anchors_come_from_certificates_marked_anchor() {
         let pem = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/specs/dcsa/examples/pint-demo/certs/root-ca.crt"
+            "/../testdata/dcsa/pint-demo/certs/root-ca.crt"
         ))
         .expect("pint-demo root certificate");
         let json = serde_json::json!({

@@ -5,14 +5,14 @@ use ebl::crypto::PrivateKey;
 use ebl::pint::{Signer, TransactionParty};
 use ring::rand::SystemRandom;
 
-/// The shared reference material that sits beside the repository.
-pub fn shared(path: &str) -> String {
-    format!("{}/../../shared/{path}", env!("CARGO_MANIFEST_DIR"))
+/// A file of the repository's `testdata/` (see `testdata/SOURCES.md` for where each came from).
+pub fn testdata(path: &str) -> String {
+    format!("{}/../testdata/{path}", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The pint-demo directory.
+/// The DCSA pint-demo directory, copied into `testdata/dcsa/pint-demo`.
 pub fn pint_demo(path: &str) -> String {
-    shared(&format!("specs/dcsa/examples/pint-demo/{path}"))
+    testdata(&format!("dcsa/pint-demo/{path}"))
 }
 
 pub fn read(path: &str) -> Vec<u8> {

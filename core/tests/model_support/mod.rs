@@ -8,7 +8,7 @@ use ebl::report::Severity;
 /// The DCSA example directory beside the repository.
 pub const EXAMPLES: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/specs/dcsa/examples"
+    "/../testdata/dcsa"
 );
 
 /// Parses an example file strictly.

@@ -24,7 +24,7 @@ pub fn t(s: &str) -> DateTime<Utc> {
 pub fn rsa_platform_jwk() -> Value {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/specs/dcsa/examples/pint-demo/keys-public/rsa-eblplatform.example.com.public.jwk"
+        "/../testdata/dcsa/pint-demo/keys-public/rsa-eblplatform.example.com.public.jwk"
     ))
     .expect("pint-demo RSA key");
     let v: Value = serde_json::from_str(&text).expect("JWKS");
@@ -55,7 +55,7 @@ fn kid(k: &PrivateKey) -> String {
 pub fn document() -> Value {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/specs/dcsa/examples/openapi-extracted/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"
+        "/../testdata/dcsa/openapi-extracted/EBL_v3.0.3.get_v3_transport-documents_transportDocumentReference.200.regularSTDExample.json"
     ))
     .expect("DCSA example");
     let mut doc: Value = serde_json::from_str(&text).expect("DCSA example JSON");
