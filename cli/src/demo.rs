@@ -338,7 +338,7 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
     outln!(
         "   verdict: {} ({})",
         rejected.response_code,
-        crate::verify_cmd::describe_code(rejected.response_code)
+        rejected.response_code.description()
     );
     for finding in rejected.errors() {
         outln!("   reason: {finding}");
@@ -375,7 +375,7 @@ fn print_verdict(report: &EnvelopeReport) {
     outln!(
         "   verdict: {} ({}); {} entries, every signature {}",
         report.response_code,
-        crate::verify_cmd::describe_code(report.response_code),
+        report.response_code.description(),
         report.entries.len(),
         if report.entries.iter().all(|e| e.signer.verified) {
             "verified"
@@ -399,7 +399,7 @@ fn print_report(report: &EnvelopeReport) {
     outln!(
         "   verdict  {} ({})",
         report.response_code,
-        crate::verify_cmd::describe_code(report.response_code)
+        report.response_code.description()
     );
     outln!("   chain:");
     for entry in &report.entries {

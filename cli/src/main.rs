@@ -1,6 +1,7 @@
 //! The `ebl` command: verify, transfer and recognise electronic bills of lading.
 
 mod demo;
+mod exit;
 mod files;
 mod inspect_cmd;
 mod oa_cmd;
@@ -432,7 +433,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ebl: {e}");
-            ExitCode::from(verify_cmd::EXIT_UNUSABLE)
+            ExitCode::from(exit::EXIT_UNUSABLE)
         }
     }
 }

@@ -10,10 +10,10 @@ use ebl::json::{Map, Value};
 use ebl::pint::{EnvelopeReport, ResponseCode, VerifyOptions, sign_response, verify_envelope};
 use ring::rand::SystemRandom;
 
+use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
 use crate::files::{self, Unusable};
 use crate::output::outln;
 use crate::verifier_options::VerifierOptions;
-use crate::verify_cmd::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
 
 #[derive(clap::Args)]
 pub struct ReceiveArgs {
@@ -97,7 +97,7 @@ fn print_verdict(path: &Path, report: &EnvelopeReport, output: Option<&Path>) {
         "{}: {} ({})",
         path.display(),
         report.response_code,
-        crate::verify_cmd::describe_code(report.response_code)
+        report.response_code.description()
     )];
     lines.extend(report.errors().map(|f| format!("  {f}")));
     if report.response_code == ResponseCode::MissingDocuments {

@@ -19,15 +19,10 @@ use ebl::title::replay;
 use ebl::trust::TrustStore;
 use ebl::verify::{Verification, VerifyContext, parse_document, verify_value};
 
+use crate::exit::{EXIT_INDETERMINATE, EXIT_NOT_RECOGNISED, EXIT_RECOGNISED, EXIT_UNUSABLE};
 use crate::files::{self, Unusable};
 use crate::output::outln;
 use crate::verifier_options::{Verifier, VerifierOptions};
-
-/// Exit codes of `ebl recognize`.
-pub const EXIT_RECOGNISED: u8 = 0;
-pub const EXIT_NOT_RECOGNISED: u8 = 1;
-pub const EXIT_UNUSABLE: u8 = 2;
-pub const EXIT_INDETERMINATE: u8 = 3;
 
 /// `ebl recognize`: the record, what the receiver trusts and knows, and what to recognise
 /// under (a jurisdiction, or one side of an agreement).
@@ -283,10 +278,7 @@ fn describe_verification(v: &Verification) -> String {
         text.push_str(&format!(" {reference}"));
     }
     if let Some(code) = v.response_code {
-        text.push_str(&format!(
-            ", PINT response {code} ({})",
-            crate::verify_cmd::describe_code(code)
-        ));
+        text.push_str(&format!(", PINT response {code} ({})", code.description()));
     }
     text
 }

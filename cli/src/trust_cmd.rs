@@ -10,9 +10,9 @@ use ebl::json::{JsonPath, Value};
 use ebl::trust::{KeyBinding, Party, TrustError, TrustList, TrustStore, kind_name};
 use ebl::verify::VerifyContext;
 
+use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
 use crate::files::{self, Unusable};
 use crate::output::outln;
-use crate::verify_cmd::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
 
 /// Reads the `--trust` files in order into one store: a trust-store JSON file is merged in; a
 /// signed trust list (compact JWS) is imported with the keys its publisher has in the store

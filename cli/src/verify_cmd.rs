@@ -8,14 +8,10 @@ use ebl::json::{Map, Value};
 use ebl::report::Severity;
 use ebl::verify::{Verification, VerifyContext, verify_batch};
 
+use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
 use crate::files::{self, Unusable};
 use crate::output::outln;
 use crate::verifier_options::VerifierOptions;
-
-/// Exit codes of the verify contract.
-pub const EXIT_VALID: u8 = 0;
-pub const EXIT_INVALID: u8 = 1;
-pub const EXIT_UNUSABLE: u8 = 2;
 
 #[derive(clap::Args)]
 pub struct VerifyArgs {
@@ -129,17 +125,17 @@ pub fn print_human(path: &Path, verification: &Verification) {
     let mut line = format!(
         "{}: {verdict} — {}",
         path.display(),
-        describe_format(verification)
+        verification.format.description()
     );
     if let Some(reference) = &verification.document_reference {
         line.push_str(&format!(" {reference}"));
     }
     match (verification.format, verification.response_code) {
         (Format::PintResponse, Some(code)) => {
-            line.push_str(&format!(" {code} ({})", describe_code(code)));
+            line.push_str(&format!(" {code} ({})", code.description()));
         }
         (_, Some(code)) => {
-            line.push_str(&format!(", PINT response {code} ({})", describe_code(code)));
+            line.push_str(&format!(", PINT response {code} ({})", code.description()));
         }
         (_, None) => {}
     }
@@ -150,29 +146,5 @@ pub fn print_human(path: &Path, verification: &Verification) {
         if finding.severity != Severity::Info {
             outln!("  {finding}");
         }
-    }
-}
-
-fn describe_format(verification: &Verification) -> &'static str {
-    match verification.format {
-        Format::PintEnvelope => "DCSA PINT envelope",
-        Format::TransportDocument => "DCSA transport document",
-        Format::OpenAttestationV2 => "OpenAttestation v2 (TradeTrust) document",
-        Format::IssuanceRequest => "DCSA issuance request",
-        Format::PintResponse => "signed DCSA PINT response",
-        _ => "document",
-    }
-}
-
-pub fn describe_code(code: ebl::pint::ResponseCode) -> &'static str {
-    use ebl::pint::ResponseCode as R;
-    match code {
-        R::Received => "accepted",
-        R::Duplicate => "duplicate of an accepted transfer",
-        R::BadSignature => "bad signature",
-        R::BadEnvelope => "bad envelope",
-        R::InconclusiveDocument => "document does not match its checksum",
-        R::MissingDocuments => "documents missing",
-        R::DisputedEnvelope => "disputed: contradicts known history",
     }
 }

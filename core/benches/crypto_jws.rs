@@ -4,10 +4,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ebl::crypto::{AlgorithmSet, KeySet, jws};
 use std::hint::black_box;
 
-const DIR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../testdata/dcsa/pint-demo"
-);
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
 
 fn load(envelope: &str, jwk: &str) -> (String, ebl::crypto::PublicKey) {
     let env = std::fs::read(format!("{DIR}/{envelope}")).expect("envelope");

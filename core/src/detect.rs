@@ -51,6 +51,26 @@ impl Format {
     }
 }
 
+impl Format {
+    /// What the format is, for a person (`"DCSA PINT envelope"`).
+    ///
+    /// ```
+    /// use ebl::detect::Format;
+    /// assert_eq!(Format::OpenAttestationV2.description(), "OpenAttestation v2 (TradeTrust) document");
+    /// ```
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::PintEnvelope => "DCSA PINT envelope",
+            Format::TransportDocument => "DCSA transport document",
+            Format::OpenAttestationV2 => "OpenAttestation v2 (TradeTrust) document",
+            Format::IssuanceRequest => "DCSA issuance request",
+            Format::PintResponse => "signed DCSA PINT response",
+            Format::Unknown => "document",
+        }
+    }
+}
+
 impl std::fmt::Display for Format {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())

@@ -7,10 +7,7 @@ use ebl::crypto::x509::{Certificate, CertificateAnchors};
 use ebl::crypto::{Algorithm, AlgorithmSet, KeySet, jws};
 use serde_json::Value;
 
-const DIR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../testdata/dcsa/pint-demo"
-);
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
 
 fn read(path: &str) -> Vec<u8> {
     std::fs::read(format!("{DIR}/{path}")).unwrap_or_else(|e| panic!("{path}: {e}"))

@@ -27,8 +27,7 @@ fn root(path: &str) -> PathBuf {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let bill =
-        root("testdata/openattestation/vectors/bill-of-lading-sg-shenzhen-5kb.wrapped.json");
+    let bill = root("testdata/openattestation/vectors/bill-of-lading-sg-shenzhen-5kb.wrapped.json");
     let document = WrappedDocument::from_bytes(&std::fs::read(bill)?)?;
 
     // 1. Integrity: target hash and merkle proof, as the OpenAttestation library checks them.

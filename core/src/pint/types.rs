@@ -391,6 +391,27 @@ impl ResponseCode {
         }
     }
 
+    /// What the code means, in a few words for a person (`"bad signature"`), as the CLI, C
+    /// and Python surfaces print it.
+    ///
+    /// ```
+    /// use ebl::pint::ResponseCode;
+    /// assert_eq!(ResponseCode::Received.description(), "accepted");
+    /// assert_eq!(ResponseCode::MissingDocuments.description(), "documents missing");
+    /// ```
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        match self {
+            ResponseCode::Received => "accepted",
+            ResponseCode::Duplicate => "duplicate of an accepted transfer",
+            ResponseCode::BadSignature => "bad signature",
+            ResponseCode::BadEnvelope => "bad envelope",
+            ResponseCode::InconclusiveDocument => "document does not match its checksum",
+            ResponseCode::MissingDocuments => "documents missing",
+            ResponseCode::DisputedEnvelope => "disputed: contradicts known history",
+        }
+    }
+
     /// The HTTP status PINT pairs with the code.
     #[must_use]
     pub fn http_status(self) -> u16 {

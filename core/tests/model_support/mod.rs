@@ -6,10 +6,7 @@ use ebl::model::TransportDocument;
 use ebl::report::Severity;
 
 /// The DCSA example directory beside the repository.
-pub const EXAMPLES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../testdata/dcsa"
-);
+pub const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa");
 
 /// Parses an example file strictly.
 pub fn example(relative: &str) -> Value {
