@@ -26,7 +26,6 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::crypto::x509::Certificate;
-use crate::crypto::{KeySet, PublicKey};
 use crate::detect::{Format, detect, detect_compact};
 use crate::json::parse;
 use crate::pint::{EnvelopeReport, PintTrust, ResponseCode, VerifyOptions, verify_parsed_envelope};
@@ -64,9 +63,9 @@ impl VerifyContext {
     /// form (its public half). Returns how many keys were added; keys already trusted are
     /// skipped.
     pub fn add_keys(&mut self, bytes: &[u8]) -> crate::Result<usize> {
-        let keys = read_public_keys(bytes)?;
+        let keys = crate::crypto::read_public_keys(bytes)?;
         let mut added = 0;
-        for (kid, key) in keys {
+        for crate::crypto::KeyEntry { kid, key, .. } in keys {
             if self.pint.verifier.keys.find_key(&key).is_some() {
                 continue;
             }
@@ -90,73 +89,12 @@ impl VerifyContext {
     /// Trusts the root certificates in `bytes` (PEM, one or more, or DER) as anchors for
     /// `x5c` chains. Returns how many were added.
     pub fn add_anchors(&mut self, bytes: &[u8]) -> crate::Result<usize> {
-        let certificates = read_certificates(bytes)?;
+        let certificates = Certificate::read_all(bytes)?;
         let count = certificates.len();
         for certificate in certificates {
             self.pint.verifier.anchors.add(certificate);
         }
         Ok(count)
-    }
-}
-
-fn read_certificates(bytes: &[u8]) -> crate::Result<Vec<Certificate>> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) if text.contains("-----BEGIN") => Ok(Certificate::all_from_pem(text)?),
-        _ => Ok(vec![Certificate::from_der(bytes)?]),
-    }
-}
-
-/// Reads public keys (with their `kid`s) from a file of any supported form.
-fn read_public_keys(bytes: &[u8]) -> crate::Result<Vec<(Option<String>, PublicKey)>> {
-    let text = std::str::from_utf8(bytes).ok().map(str::trim_start);
-    match text {
-        Some(t) if t.starts_with('{') => {
-            let value = parse(bytes)?;
-            let is_private = value.get("d").is_some()
-                || value
-                    .get("keys")
-                    .and_then(Value::as_array)
-                    .is_some_and(|keys| keys.iter().any(|k| k.get("d").is_some()));
-            let value = if is_private {
-                public_view(&value)
-            } else {
-                value
-            };
-            let set = KeySet::from_jwks(&value)?;
-            Ok(set.iter().map(|e| (e.kid.clone(), e.key.clone())).collect())
-        }
-        Some(t) if t.contains("-----BEGIN CERTIFICATE") => Ok(Certificate::all_from_pem(t)?
-            .into_iter()
-            .take(1)
-            .map(|c| (None, c.public_key().clone()))
-            .collect()),
-        Some(t) if t.contains("PRIVATE KEY-----") => {
-            let key = crate::crypto::PrivateKey::from_pem(t, &ring::rand::SystemRandom::new())?;
-            Ok(vec![(None, key.public_key().clone())])
-        }
-        Some(t) if t.contains("-----BEGIN") => Ok(vec![(None, PublicKey::from_pem(t)?)]),
-        _ => Ok(vec![(
-            None,
-            Certificate::from_der(bytes)?.public_key().clone(),
-        )]),
-    }
-}
-
-/// A JWK or JWK Set with the private members removed.
-fn public_view(value: &Value) -> Value {
-    const PRIVATE: [&str; 6] = ["d", "p", "q", "dp", "dq", "qi"];
-    let strip = |jwk: &Value| match jwk {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .filter(|(k, _)| !PRIVATE.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        ),
-        other => other.clone(),
-    };
-    match value.get("keys").and_then(Value::as_array) {
-        Some(keys) => serde_json::json!({"keys": keys.iter().map(strip).collect::<Vec<_>>()}),
-        None => strip(value),
     }
 }
 

@@ -42,6 +42,7 @@ mod key;
 mod keyset;
 mod pem;
 mod private;
+mod read;
 pub mod x509;
 
 pub use alg::{Algorithm, AlgorithmSet, KeyType};
@@ -49,3 +50,4 @@ pub use error::CryptoError;
 pub use key::PublicKey;
 pub use keyset::{KeyEntry, KeySet};
 pub use private::PrivateKey;
+pub use read::{GeneratedKeyPair, read_public_keys};

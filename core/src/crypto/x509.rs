@@ -202,6 +202,27 @@ impl Certificate {
             .collect()
     }
 
+    /// Reads the certificates of a file, PEM (one or more `CERTIFICATE` blocks) or DER (one):
+    /// what an `--anchor` option reads, without the caller telling the two apart.
+    ///
+    /// ```
+    /// use ebl::crypto::x509::Certificate;
+    ///
+    /// let root = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?;
+    /// let from_pem = Certificate::read_all(&root)?;
+    /// assert_eq!(from_pem.len(), 1);
+    /// let from_der = Certificate::read_all(from_pem[0].der())?;
+    /// assert_eq!(from_der[0].subject(), from_pem[0].subject());
+    /// assert!(Certificate::read_all(b"not a certificate").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_all(bytes: &[u8]) -> Result<Vec<Self>, CryptoError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) if text.contains("-----BEGIN") => Self::all_from_pem(text),
+            _ => Ok(vec![Self::from_der(bytes)?]),
+        }
+    }
+
     /// The DER encoding, as received.
     ///
     /// ```

@@ -45,7 +45,10 @@ mod builder;
 mod documents;
 mod history;
 mod issuance;
+mod party_text;
+mod receive;
 mod response;
+mod steps;
 mod trust;
 mod types;
 pub(crate) mod verify;
@@ -54,7 +57,9 @@ pub use builder::{EnvelopeBuilder, Issuance, Signer};
 pub use documents::{DocumentUploadReport, check_document_upload};
 pub use history::{history_from_chain, party};
 pub use issuance::{IssuanceReport, Visualisation, sign_issuance_request, verify_issuance_request};
+pub use receive::{ReceivedEnvelope, receive_envelope};
 pub use response::{sign_response, verify_response};
+pub use steps::{EndorseTo, SurrenderPurpose, endorsement_steps};
 pub use trust::PintTrust;
 pub use types::{
     ActionCode, DocumentMetadata, EblEnvelope, EnvelopeManifest, EnvelopeTransferChainEntry,
@@ -86,6 +91,14 @@ pub enum PintError {
         /// The checksum the response names.
         found: String,
     },
+    /// A party written as text is not `PLATFORM:PROVIDER:CODE[:NAME]`.
+    #[error("party {text:?}: {reason}")]
+    PartyMalformed {
+        /// The text given.
+        text: String,
+        /// What is wrong, and the expected form.
+        reason: String,
+    },
 }
 
 impl PintError {
@@ -96,6 +109,7 @@ impl PintError {
             PintError::NoTransactions => ErrorCode::PintNoTransactions,
             PintError::Serialize(_) => ErrorCode::PintSerialize,
             PintError::ResponseForAnotherTransfer { .. } => ErrorCode::PintResponseMismatch,
+            PintError::PartyMalformed { .. } => ErrorCode::InvalidArgument,
         }
     }
 }

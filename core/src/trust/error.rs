@@ -101,6 +101,18 @@ pub enum TrustError {
         /// End of the list's validity (RFC 3339).
         until: String,
     },
+    /// A signed trust list given with trust stores was not imported (the reason inside).
+    #[error("trust list refused: {reason}")]
+    ListRefused {
+        /// Why.
+        reason: Box<TrustError>,
+    },
+    /// Bytes that are neither a trust store, a trust list nor a signed trust list.
+    #[error("not a trust store (JSON) or a signed trust list (JWS){detail}")]
+    Unrecognised {
+        /// What was found instead (empty, or `: ` and the reason).
+        detail: String,
+    },
 }
 
 impl TrustError {
@@ -117,6 +129,8 @@ impl TrustError {
             TrustError::ListWrongIssuer { .. } => ErrorCode::TrustListWrongIssuer,
             TrustError::ListReplayed { .. } => ErrorCode::TrustListReplayed,
             TrustError::ListOutsideValidity { .. } => ErrorCode::TrustListOutsideValidity,
+            TrustError::ListRefused { reason } => reason.code(),
+            TrustError::Unrecognised { .. } => ErrorCode::TrustStoreInvalid,
         }
     }
 }

@@ -23,6 +23,7 @@
 //! # Ok::<(), ebl::Error>(())
 //! ```
 
+mod document;
 mod error;
 mod evidence;
 mod list;
@@ -31,6 +32,7 @@ mod merge;
 mod pint;
 mod store;
 
+pub use document::{TrustDocument, TrustListVerdict};
 pub use error::TrustError;
 pub use evidence::{EvidenceKind, EvidenceMatcher, ReliabilityEvidence, Validity, kind_name};
 pub use list::{ImportSummary, TRUST_LIST_SCHEMA, TRUST_LIST_TYP, TrustList};
