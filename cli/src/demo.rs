@@ -9,11 +9,11 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use ebl::crypto::{KeyType, PrivateKey};
+use ebl::crypto::{GeneratedKeyPair, KeyType};
 use ebl::pint::{
-    ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeReport, Issuance, PintTrust, ResponseCode,
-    Signer, Transaction, TransactionParty, VerifyOptions, sign_response, verify_parsed_envelope,
-    verify_response,
+    EblEnvelope, EndorseTo, EnvelopeBuilder, EnvelopeReport, Issuance, PintTrust, ResponseCode,
+    Signer, SurrenderPurpose, Transaction, TransactionParty, VerifyOptions, endorsement_steps,
+    receive_envelope, verify_parsed_envelope, verify_response,
 };
 use ebl::report::Severity;
 use ring::rand::SystemRandom;
@@ -85,22 +85,9 @@ struct Keys {
 
 fn make_keys(dir: &Path, rng: &SystemRandom) -> Result<Keys, Unusable> {
     let make = |name: &str| -> Result<Signer, Unusable> {
-        let key = PrivateKey::generate(KeyType::Ed25519, rng).map_err(fail)?;
-        let mut jwk = key.public_key().to_jwk();
-        if let Some(object) = jwk.as_object_mut() {
-            object.insert("kid".into(), key.public_key().thumbprint().into());
-        }
-        files::write(
-            &dir.join(format!("keys/{name}.jwk")),
-            serde_json::to_string_pretty(&jwk)
-                .unwrap_or_default()
-                .as_bytes(),
-        )?;
-        files::write(
-            &dir.join(format!("keys/{name}.key.pem")),
-            key.to_pkcs8_pem().as_bytes(),
-        )?;
-        Ok(Signer::new(key))
+        let pair = GeneratedKeyPair::generate(KeyType::Ed25519, rng).map_err(fail)?;
+        crate::pint_cmd::write_key_pair(&dir.join("keys"), name, &pair)?;
+        Ok(Signer::new(pair.key))
     };
     Ok(Keys {
         carrier: make("carrier")?,
@@ -189,20 +176,12 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         "Endorse (Singapore): the shipper endorses the B/L to the negotiating bank and hands it over",
     );
     let endorse_at = time("2026-06-15T02:00:00Z")?;
-    let endorsement = vec![
-        Transaction::new(
-            ActionCode::EndorseToOrder,
-            cast.shipper.clone(),
-            Some(cast.bank.clone()),
-            endorse_at,
-        ),
-        Transaction::new(
-            ActionCode::Transfer,
-            cast.shipper.clone(),
-            Some(cast.bank.clone()),
-            endorse_at,
-        ),
-    ];
+    let endorsement = endorsement_steps(
+        cast.shipper.clone(),
+        EndorseTo::ToOrder(cast.bank.clone()),
+        false,
+        endorse_at,
+    );
     print_transactions(&endorsement);
     builder
         .record(SG_PLATFORM, endorsement, &keys.singapore, &rng)
@@ -213,20 +192,12 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         "Transfer across platforms: the bank endorses to the buyer and sends it to Shenzhen",
     );
     let transfer_at = time("2026-06-16T06:45:00Z")?;
-    let transfer = vec![
-        Transaction::new(
-            ActionCode::Endorse,
-            cast.bank.clone(),
-            Some(cast.buyer.clone()),
-            transfer_at,
-        ),
-        Transaction::new(
-            ActionCode::Transfer,
-            cast.bank.clone(),
-            Some(cast.buyer.clone()),
-            transfer_at,
-        ),
-    ];
+    let transfer = endorsement_steps(
+        cast.bank.clone(),
+        EndorseTo::Named(cast.buyer.clone()),
+        false,
+        transfer_at,
+    );
     print_transactions(&transfer);
     builder
         .record(SG_PLATFORM, transfer, &keys.singapore, &rng)
@@ -252,10 +223,16 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         .trust_platform_key(SG_PLATFORM, keys.singapore.key.public_key().clone())
         .map_err(fail)?;
     let verify_at = time("2026-06-16T07:00:00Z")?;
-    let mut options = VerifyOptions::at(verify_at);
-    options.receiving_platform = Some(SZ_PLATFORM.into());
-    let received = verify_parsed_envelope(&to_shenzhen, &shenzhen_trust, &options);
-    print_verdict(&received);
+    let receipt = receive_envelope(
+        to_shenzhen.to_json_pretty().as_bytes(),
+        &shenzhen_trust,
+        &VerifyOptions::receiving(SZ_PLATFORM, verify_at, []),
+        &keys.shenzhen,
+        &rng,
+    )
+    .map_err(fail)?;
+    let received = &receipt.report;
+    print_verdict(received);
     if received.response_code != ResponseCode::Received {
         return Err(Unusable(
             "the demo envelope was not accepted; this is a bug".into(),
@@ -269,15 +246,14 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         .and_then(|h| h.name.clone())
         .unwrap_or_default();
     outln!("   holder now: {holder}");
-    let response =
-        sign_response(&received.finished_response(), &keys.shenzhen, &rng).map_err(fail)?;
+    let response = &receipt.response;
     files::write(&dir.join("2-szeb-response.jws"), response.as_bytes())?;
     let mut sender_view = PintTrust::default();
     sender_view
         .trust_platform_key(SZ_PLATFORM, keys.shenzhen.key.public_key().clone())
         .map_err(fail)?;
     let answer = verify_response(
-        &response,
+        response,
         &sender_view.verifier,
         verify_at,
         received.last_entry_checksum.as_deref().unwrap_or_default(),
@@ -293,19 +269,16 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         "Surrender for delivery: the buyer surrenders the B/L to the carrier, via PINT back to Singapore",
     );
     let surrender_at = time("2026-06-19T08:00:00Z")?;
-    let surrender = vec![Transaction::new(
-        ActionCode::SurrenderForDelivery,
+    let surrender = vec![Transaction::surrender(
         cast.buyer.clone(),
-        Some(cast.carrier.clone()),
+        cast.carrier.clone(),
+        SurrenderPurpose::Delivery,
+        None,
         surrender_at,
     )];
     print_transactions(&surrender);
-    let mut onward = EnvelopeBuilder::continue_from(&to_shenzhen, None);
-    onward
-        .record(SZ_PLATFORM, surrender, &keys.shenzhen, &rng)
-        .map_err(fail)?;
-    let to_carrier = onward
-        .seal(&keys.shenzhen, Vec::new(), &rng)
+    let to_carrier = to_shenzhen
+        .extend_chain(SZ_PLATFORM, surrender, &keys.shenzhen, &rng)
         .map_err(fail)?;
     save(dir, "3-szeb-to-sgtt.envelope.json", &to_carrier)?;
     let mut carrier_trust = shenzhen_trust.clone();

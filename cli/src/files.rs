@@ -44,17 +44,10 @@ pub fn write_or_print(path: Option<&Path>, text: &str) -> Result<(), Unusable> {
     }
 }
 
-/// A signing key from a PKCS#8 PEM file or a private JWK.
+/// A signing key from a key file (PKCS#8 PEM or DER, or a private JWK).
 pub fn signer(path: &Path) -> Result<Signer, Unusable> {
-    let bytes = read(path)?;
-    let rng = ring::rand::SystemRandom::new();
-    let key = match std::str::from_utf8(&bytes) {
-        Ok(text) if text.contains("-----BEGIN") => {
-            PrivateKey::from_pem(text, &rng).map_err(ebl::Error::from)
-        }
-        _ => PrivateKey::from_jwk_bytes(&bytes, &rng),
-    }
-    .map_err(|e| Unusable::at(path, e))?;
+    let key = PrivateKey::from_bytes(&read(path)?, &ring::rand::SystemRandom::new())
+        .map_err(|e| Unusable::at(path, e))?;
     Ok(Signer::new(key))
 }
 

@@ -6,7 +6,6 @@ mod files;
 mod inspect_cmd;
 mod oa_cmd;
 mod output;
-mod party;
 mod pint_cmd;
 mod receive_cmd;
 mod recognize_cmd;
@@ -20,11 +19,10 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use ebl::crypto::KeyType;
-use ebl::pint::{ActionCode, Transaction, TransactionParty};
+use ebl::pint::{EndorseTo, SurrenderPurpose, Transaction, TransactionParty, endorsement_steps};
 
 use crate::files::Unusable;
 use crate::output::outln;
-use crate::party::parse_party;
 
 const AFTER_HELP: &str = "\
 The workflow, end to end:
@@ -90,6 +88,15 @@ enum SurrenderFor {
     Amendment,
 }
 
+impl From<SurrenderFor> for SurrenderPurpose {
+    fn from(purpose: SurrenderFor) -> SurrenderPurpose {
+        match purpose {
+            SurrenderFor::Delivery => SurrenderPurpose::Delivery,
+            SurrenderFor::Amendment => SurrenderPurpose::Amendment,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Run the Singapore → Shenzhen eBL journey end to end and print the report.
@@ -143,10 +150,10 @@ enum Command {
         #[arg(long)]
         key: PathBuf,
         /// The carrier, as PLATFORM:PROVIDER:CODE[:NAME].
-        #[arg(long, value_parser = parse_party)]
+        #[arg(long)]
         carrier: TransactionParty,
         /// The first holder, as PLATFORM:PROVIDER:CODE[:NAME].
-        #[arg(long, value_parser = parse_party)]
+        #[arg(long)]
         to: TransactionParty,
         /// The platform recording the issue (default: the carrier's).
         #[arg(long)]
@@ -166,7 +173,7 @@ enum Command {
         #[command(flatten)]
         step: Step,
         /// The new holder.
-        #[arg(long, value_parser = parse_party)]
+        #[arg(long)]
         to: TransactionParty,
     },
     /// Endorse a to-order bill (and hand it to the endorsee, unless --endorse-only).
@@ -174,7 +181,7 @@ enum Command {
         #[command(flatten)]
         step: Step,
         /// The endorsee; leave out with --blank.
-        #[arg(long, value_parser = parse_party, required_unless_present = "blank")]
+        #[arg(long, required_unless_present = "blank")]
         to: Option<TransactionParty>,
         /// The endorsee may endorse further (ENDORSE_TO_ORDER).
         #[arg(long)]
@@ -191,7 +198,7 @@ enum Command {
         #[command(flatten)]
         step: Step,
         /// The issuing carrier, as PLATFORM:PROVIDER:CODE[:NAME].
-        #[arg(long, value_parser = parse_party)]
+        #[arg(long)]
         carrier: TransactionParty,
         /// What for.
         #[arg(long = "for", value_enum, default_value = "delivery")]
@@ -296,7 +303,7 @@ struct Step {
     #[arg(long)]
     key: PathBuf,
     /// The acting party (the current holder), as PLATFORM:PROVIDER:CODE[:NAME].
-    #[arg(long, value_parser = parse_party)]
+    #[arg(long)]
     from: TransactionParty,
     /// The platform recording the step (default: the acting party's).
     #[arg(long)]
@@ -395,39 +402,42 @@ fn main() -> ExitCode {
             visualisation: visualisation.as_deref(),
         })
         .and_then(|envelope| files::write_or_print(output.as_deref(), &envelope.to_json_pretty())),
-        Command::Transfer { step, to } => {
-            let transfer =
-                Transaction::new(ActionCode::Transfer, step.from.clone(), Some(to), step.at());
-            step.record(vec![transfer])
-        }
+        Command::Transfer { step, to } => step.record(vec![Transaction::transfer(
+            step.from.clone(),
+            to,
+            step.at(),
+        )]),
         Command::Endorse {
             step,
             to,
             to_order,
             blank: _,
             endorse_only,
-        } => step.record(pint_cmd::endorsement(
-            step.from.clone(),
-            to,
-            to_order,
-            endorse_only,
-            step.at(),
-        )),
+        } => {
+            let endorsee = match to {
+                None => EndorseTo::Blank,
+                Some(to) if to_order => EndorseTo::ToOrder(to),
+                Some(to) => EndorseTo::Named(to),
+            };
+            step.record(endorsement_steps(
+                step.from.clone(),
+                endorsee,
+                endorse_only,
+                step.at(),
+            ))
+        }
         Command::Surrender {
             step,
             carrier,
             purpose,
             reason,
-        } => {
-            let action = match purpose {
-                SurrenderFor::Delivery => ActionCode::SurrenderForDelivery,
-                SurrenderFor::Amendment => ActionCode::SurrenderForAmendment,
-            };
-            let mut surrender =
-                Transaction::new(action, step.from.clone(), Some(carrier), step.at());
-            surrender.reason_code = reason;
-            step.record(vec![surrender])
-        }
+        } => step.record(vec![Transaction::surrender(
+            step.from.clone(),
+            carrier,
+            purpose.into(),
+            reason,
+            step.at(),
+        )]),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

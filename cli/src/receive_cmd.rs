@@ -2,12 +2,11 @@
 //! then sign the `EnvelopeTransferFinishedResponse` to send back (`RECE`, `BSIG`, `BENV`, or
 //! `MDOC` naming the additional documents it still needs).
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ebl::json::{Map, Value};
-use ebl::pint::{EnvelopeReport, ResponseCode, VerifyOptions, sign_response, verify_envelope};
+use ebl::pint::{ReceivedEnvelope, ResponseCode, VerifyOptions, receive_envelope};
 use ring::rand::SystemRandom;
 
 use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
@@ -55,44 +54,48 @@ fn receive(args: &ReceiveArgs) -> Result<u8, Unusable> {
     };
     let signer = files::signer(&args.response_key)?;
     let verifier = args.options.load()?;
-    let mut options = VerifyOptions::at(verifier.context.at);
-    options.receiving_platform = Some(platform);
-    options.held_documents = Some(held_documents(&args.documents)?);
+    let held = args
+        .documents
+        .iter()
+        .map(|path| files::read(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let options = VerifyOptions::receiving(
+        &platform,
+        verifier.context.at,
+        held.iter().map(Vec::as_slice),
+    );
     let bytes = files::read(&args.file)?;
-    let report = verify_envelope(&bytes, &verifier.context.pint, &options)
-        .map_err(|e| Unusable::at(&args.file, e))?;
-    let response = sign_response(&report.finished_response(), &signer, &SystemRandom::new())
-        .map_err(|e| Unusable(format!("signing the response: {e}")))?;
+    let received = receive_envelope(
+        &bytes,
+        &verifier.context.pint,
+        &options,
+        &signer,
+        &SystemRandom::new(),
+    )
+    .map_err(|e| Unusable::at(&args.file, e))?;
 
     if let Some(path) = &args.output {
-        files::write(path, response.as_bytes())?;
+        files::write(path, received.response.as_bytes())?;
     }
     if args.json {
-        print_json(&args.file, &report, &response);
+        print_json(&args.file, &received);
     } else {
-        print_verdict(&args.file, &report, args.output.as_deref());
+        print_verdict(&args.file, &received, args.output.as_deref());
         if args.output.is_none() {
-            outln!("{response}");
+            outln!("{}", received.response);
         }
     }
-    Ok(if report.is_accepted() {
+    Ok(if received.is_accepted() {
         EXIT_VALID
     } else {
         EXIT_INVALID
     })
 }
 
-/// The SHA-256 of each additional document this platform already holds.
-fn held_documents(paths: &[PathBuf]) -> Result<BTreeSet<String>, Unusable> {
-    paths
-        .iter()
-        .map(|path| files::read(path).map(|bytes| ebl::checksum::sha256_hex(&bytes)))
-        .collect()
-}
-
 /// The verdict for a person: on standard error when the response itself goes to standard
 /// output, so that `ebl receive … > response.jws` captures only the JWS.
-fn print_verdict(path: &Path, report: &EnvelopeReport, output: Option<&Path>) {
+fn print_verdict(path: &Path, received: &ReceivedEnvelope, output: Option<&Path>) {
+    let report = &received.report;
     let mut lines = vec![format!(
         "{}: {} ({})",
         path.display(),
@@ -121,23 +124,13 @@ fn print_verdict(path: &Path, report: &EnvelopeReport, output: Option<&Path>) {
     }
 }
 
-fn print_json(path: &Path, report: &EnvelopeReport, response: &str) {
+/// The core's JSON verdict, with the file name first.
+fn print_json(path: &Path, received: &ReceivedEnvelope) {
     let mut object = Map::new();
     object.insert("file".into(), Value::String(path.display().to_string()));
-    object.insert("valid".into(), Value::Bool(report.is_accepted()));
-    object.insert(
-        "responseCode".into(),
-        Value::String(report.response_code.as_str().to_owned()),
-    );
-    object.insert(
-        "findings".into(),
-        serde_json::to_value(&report.findings).unwrap_or(Value::Null),
-    );
-    object.insert(
-        "missingAdditionalDocumentChecksums".into(),
-        serde_json::to_value(&report.missing_documents).unwrap_or(Value::Null),
-    );
-    object.insert("response".into(), Value::String(response.to_owned()));
+    if let Value::Object(verdict) = received.to_json_value() {
+        object.extend(verdict);
+    }
     outln!(
         "{}",
         serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default()

@@ -6,86 +6,35 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
 use ebl::crypto::PublicKey;
-use ebl::json::{JsonPath, Value};
-use ebl::trust::{KeyBinding, Party, TrustError, TrustList, TrustStore, kind_name};
-use ebl::verify::VerifyContext;
+use ebl::json::Value;
+use ebl::trust::{
+    KeyBinding, Party, TrustDocument, TrustList, TrustListVerdict, TrustStore, kind_name,
+};
 
 use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
 use crate::files::{self, Unusable};
 use crate::output::outln;
 
-/// Reads the `--trust` files in order into one store: a trust-store JSON file is merged in; a
-/// signed trust list (compact JWS) is imported with the keys its publisher has in the store
-/// built so far (so list the store holding the publisher first), checking its signature,
-/// issuer, validity at `at` and sequence number.
+/// Reads the `--trust` files in order into one store (see [`TrustStore::add_bytes`]): a
+/// trust-store JSON file is merged in; a signed trust list is imported with the keys its
+/// publisher has in the store built so far (so list the store holding the publisher first).
 pub fn load_stores(paths: &[PathBuf], at: DateTime<Utc>) -> Result<TrustStore, Unusable> {
     let mut store = TrustStore::new();
     for path in paths {
-        let bytes = files::read(path)?;
-        let name = path.display().to_string();
-        if looks_like_json(&bytes) {
-            let other = TrustStore::from_json(&bytes, &name).map_err(|e| Unusable::at(path, e))?;
-            store
-                .merge(&other, &name)
-                .map_err(|e| Unusable::at(path, e))?;
-        } else {
-            let jws = text(path, &bytes)?;
-            let list = unverified_list(path, jws)?;
-            store
-                .import_signed_trust_list(jws, &list.issuer, at)
-                .map_err(|e| Unusable::at(path, format!("trust list refused: {e}")))?;
-        }
+        store
+            .add_bytes(&files::read(path)?, &path.display().to_string(), at)
+            .map_err(|e| Unusable::at(path, e))?;
     }
     Ok(store)
 }
 
-fn looks_like_json(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|&b| b == b'{')
-}
-
-fn text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Unusable> {
-    std::str::from_utf8(bytes).map(str::trim).map_err(|_| {
-        Unusable::at(
-            path,
-            "not a trust store (JSON) or a signed trust list (JWS)",
-        )
-    })
-}
-
-/// The payload of a signed list, read without checking the signature (to learn its issuer,
-/// or to show it).
-fn unverified_list(path: &Path, jws: &str) -> Result<TrustList, Unusable> {
-    let decoded = ebl::crypto::jws::decode_compact(jws).map_err(|e| {
-        Unusable::at(
-            path,
-            format!("not a trust store (JSON) or a signed trust list (JWS): {e}"),
-        )
-    })?;
-    let value = ebl::json::parse(decoded.payload()).map_err(|e| Unusable::at(path, e))?;
-    ebl::json::from_value(&value, &JsonPath::root()).map_err(|e| Unusable::at(path, e))
-}
-
 /// `ebl trust sign`: a trust-list JSON file → a compact JWS signed by the publisher.
 pub fn sign(key: &Path, issuer: &str, list: &Path, output: Option<&Path>) -> Result<(), Unusable> {
-    let bytes = files::read(list)?;
-    let value = ebl::json::parse(&bytes).map_err(|e| Unusable::at(list, e))?;
-    let list_value: TrustList =
-        ebl::json::from_value(&value, &JsonPath::root()).map_err(|e| Unusable::at(list, e))?;
-    if list_value.issuer != issuer {
-        return Err(Unusable::at(
-            list,
-            format!(
-                "the list's issuer is '{}', not '{issuer}'",
-                list_value.issuer
-            ),
-        ));
-    }
+    let list_value =
+        TrustList::from_json(&files::read(list)?).map_err(|e| Unusable::at(list, e))?;
     let signer = files::signer(key)?;
     let jws = list_value
-        .sign(&signer.key, &ring::rand::SystemRandom::new())
+        .sign_as(issuer, &signer.key, &ring::rand::SystemRandom::new())
         .map_err(|e| Unusable::at(list, e))?;
     files::write_or_print(output, &jws)?;
     if let Some(path) = output {
@@ -114,7 +63,7 @@ pub struct VerifyListArgs<'a> {
 /// sequence number. Exit 0 accepted, 1 refused, 2 unusable input.
 pub fn verify(args: &VerifyListArgs<'_>) -> ExitCode {
     match check_list(args) {
-        Ok(Ok(summary)) => {
+        Ok(TrustListVerdict::Accepted(summary)) => {
             outln!(
                 "{}: VALID — trust list '{}' #{}{}, {} parties: {}",
                 args.list.display(),
@@ -129,7 +78,7 @@ pub fn verify(args: &VerifyListArgs<'_>) -> ExitCode {
             );
             ExitCode::from(EXIT_VALID)
         }
-        Ok(Err(refused)) => {
+        Ok(TrustListVerdict::Refused(refused)) => {
             outln!("{}: REFUSED — {refused}", args.list.display());
             ExitCode::from(EXIT_INVALID)
         }
@@ -140,106 +89,46 @@ pub fn verify(args: &VerifyListArgs<'_>) -> ExitCode {
     }
 }
 
-type Checked = Result<ebl::trust::ImportSummary, String>;
-
-fn check_list(args: &VerifyListArgs<'_>) -> Result<Checked, Unusable> {
-    let bytes = files::read(args.list)?;
-    let jws = text(args.list, &bytes)?;
-    ebl::crypto::jws::decode_compact(jws).map_err(|e| {
-        Unusable::at(
-            args.list,
-            format!("not a signed trust list (compact JWS): {e}"),
-        )
-    })?;
-    let keys = public_keys(args.key, args.at)?;
+fn check_list(args: &VerifyListArgs<'_>) -> Result<TrustListVerdict, Unusable> {
+    let jws = files::read(args.list)?;
+    let keys: Vec<PublicKey> = ebl::crypto::read_public_keys(&files::read(args.key)?)
+        .map_err(|e| Unusable::at(args.key, e))?
+        .into_iter()
+        .map(|entry| entry.key)
+        .collect();
     let base = match args.store {
         Some(path) => TrustStore::from_json(&files::read(path)?, &path.display().to_string())
             .map_err(|e| Unusable::at(path, e))?,
         None => TrustStore::new(),
     };
-    let mut last = String::from("no key");
-    for key in &keys {
-        let mut store = base.clone();
-        match store.import_signed_trust_list_with_key(jws, key, args.issuer, args.at) {
-            Ok(summary) => return Ok(Ok(summary)),
-            Err(ebl::Error::Trust(TrustError::ListMalformed { message })) => {
-                return Err(Unusable::at(args.list, message));
-            }
-            Err(e) => last = e.to_string(),
-        }
-    }
-    Ok(Err(last))
-}
-
-/// The public keys in a key file of any form `ebl verify --key` reads.
-fn public_keys(path: &Path, at: DateTime<Utc>) -> Result<Vec<PublicKey>, Unusable> {
-    let mut context = VerifyContext::at(at);
-    context
-        .add_keys(&files::read(path)?)
-        .map_err(|e| Unusable::at(path, e))?;
-    Ok(context
-        .pint
-        .verifier
-        .keys
-        .iter()
-        .map(|e| e.key.clone())
-        .collect())
+    TrustList::verify_signed(&jws, &keys, args.issuer, args.at, &base)
+        .map_err(|e| Unusable::at(args.list, e))
 }
 
 /// `ebl trust show`: a trust store, a trust list or a signed trust list, for people or as JSON.
 pub fn show(path: &Path, json: bool) -> Result<(), Unusable> {
-    let bytes = files::read(path)?;
-    if looks_like_json(&bytes) {
-        let value = ebl::json::parse(&bytes).map_err(|e| Unusable::at(path, e))?;
-        if value.get("schema").and_then(Value::as_str) == Some(ebl::trust::TRUST_LIST_SCHEMA) {
-            let list: TrustList = ebl::json::from_value(&value, &JsonPath::root())
-                .map_err(|e| Unusable::at(path, e))?;
-            return show_list(path, &list, None, json);
-        }
-        let store = TrustStore::from_value(&value, &path.display().to_string())
-            .map_err(|e| Unusable::at(path, e))?;
-        if json {
-            print_json(&store.to_json_value());
-        } else {
-            print_store(path, &store);
-        }
+    let document = TrustDocument::from_bytes(&files::read(path)?, &path.display().to_string())
+        .map_err(|e| Unusable::at(path, e))?;
+    if json {
+        print_json(&document.to_json_value());
         return Ok(());
     }
-    let jws = text(path, &bytes)?;
-    let list = unverified_list(path, jws)?;
-    let header = ebl::crypto::jws::decode_compact(jws)
-        .map(|d| {
-            (
-                d.header().alg().as_str().to_owned(),
-                d.header().kid().map(str::to_owned),
-            )
-        })
-        .map_err(|e| Unusable::at(path, e))?;
-    show_list(path, &list, Some(header), json)
+    match &document {
+        TrustDocument::Store(store) => print_store(path, store),
+        TrustDocument::List(list) => show_list(path, list, None),
+        TrustDocument::SignedList { list, alg, kid } => {
+            show_list(path, list, Some((alg.as_str(), kid.as_deref())));
+        }
+    }
+    Ok(())
 }
 
-fn show_list(
-    path: &Path,
-    list: &TrustList,
-    signed: Option<(String, Option<String>)>,
-    json: bool,
-) -> Result<(), Unusable> {
-    if json {
-        let mut value = serde_json::to_value(list).map_err(|e| Unusable::at(path, e))?;
-        if let (Some((alg, kid)), Some(object)) = (&signed, value.as_object_mut()) {
-            object.insert(
-                "signature".into(),
-                serde_json::json!({"alg": alg, "kid": kid, "verified": false}),
-            );
-        }
-        print_json(&value);
-        return Ok(());
-    }
-    match &signed {
+fn show_list(path: &Path, list: &TrustList, signed: Option<(&str, Option<&str>)>) {
+    match signed {
         Some((alg, kid)) => outln!(
             "{}: signed trust list (signature NOT checked here — use `ebl trust verify`), {alg}, key {}",
             path.display(),
-            kid.as_deref().unwrap_or("(no kid)")
+            kid.unwrap_or("(no kid)")
         ),
         None => outln!("{}: unsigned trust list", path.display()),
     }
@@ -254,7 +143,6 @@ fn show_list(
     for party in &list.parties {
         print_party(party);
     }
-    Ok(())
 }
 
 fn print_json(value: &Value) {
