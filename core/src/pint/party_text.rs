@@ -67,3 +67,29 @@ impl FromStr for TransactionParty {
         TransactionParty::parse(text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::TransactionParty;
+    use crate::ErrorCode;
+
+    #[test]
+    fn parties_parse_with_and_without_a_name() {
+        let p = TransactionParty::parse("SGP1:LEI:549300:Straits: Precision").expect("party");
+        assert_eq!(p.ebl_platform, "SGP1");
+        assert_eq!(p.identifying_codes[0].code_list_provider, "LEI");
+        assert_eq!(p.identifying_codes[0].party_code, "549300");
+        assert_eq!(p.party_name, "Straits: Precision");
+        let unnamed: TransactionParty = "SGP1:SGP1:bank:  ".parse().expect("party");
+        assert_eq!(unnamed.party_name, "bank");
+        for bad in ["SGP1:bank", "SGP1::bank", " :SGP1:bank", "", "SGP1:SGP1: "] {
+            let err = TransactionParty::parse(bad).expect_err(bad);
+            assert_eq!(err.code(), ErrorCode::InvalidArgument, "{bad}");
+            assert!(err.to_string().contains(&format!("{bad:?}")), "{err}");
+            assert!(
+                err.to_string().contains("PLATFORM:PROVIDER:CODE[:NAME]"),
+                "{err}"
+            );
+        }
+    }
+}
