@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use ebl::crypto::PublicKey;
 use ebl::json::Value;
 use ebl::trust::{
     KeyBinding, Party, TrustDocument, TrustList, TrustListVerdict, TrustStore, kind_name,
@@ -91,7 +90,7 @@ pub fn verify(args: &VerifyListArgs<'_>) -> ExitCode {
 
 fn check_list(args: &VerifyListArgs<'_>) -> Result<TrustListVerdict, Unusable> {
     let jws = files::read(args.list)?;
-    let keys: Vec<PublicKey> = ebl::crypto::read_public_keys(&files::read(args.key)?)
+    let keys: Vec<ebl::crypto::PublicKey> = ebl::crypto::read_public_keys(&files::read(args.key)?)
         .map_err(|e| Unusable::at(args.key, e))?
         .into_iter()
         .map(|entry| entry.key)
@@ -212,14 +211,7 @@ fn print_party(party: &Party) {
         outln!("      identifier {}: {}", id.scheme, id.value);
     }
     for key in &party.keys {
-        // A list's keys get their id (the RFC 7638 thumbprint) when imported.
-        let kid = if key.kid.is_empty() {
-            PublicKey::from_jwk(&key.jwk)
-                .map(|k| k.thumbprint())
-                .unwrap_or_else(|_| "(no kid)".to_owned())
-        } else {
-            key.kid.clone()
-        };
+        let kid = key.key_id().unwrap_or_else(|| "(no kid)".to_owned());
         outln!(
             "      key {kid} bound by {}{}, valid {}",
             binding(key.binding),

@@ -81,6 +81,29 @@ impl KeyEntry {
             valid_until: self.valid_until,
         }
     }
+
+    /// The id signatures name this key by: its `kid`, or (in a trust list, whose keys get
+    /// their id when imported) the RFC 7638 thumbprint of its JWK. `None` when neither is
+    /// known (no `kid` and a JWK the crypto module cannot read).
+    ///
+    /// ```
+    /// use ebl::trust::{KeyBinding, KeyEntry};
+    /// let key: KeyEntry = serde_json::from_value(serde_json::json!({"binding": "direct",
+    ///     "jwk": {"kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}}))?;
+    /// assert_eq!(key.key_id().as_deref(), Some("kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn key_id(&self) -> Option<String> {
+        if !self.kid.is_empty() {
+            return Some(self.kid.clone());
+        }
+        self.thumbprint.clone().or_else(|| {
+            crate::crypto::PublicKey::from_jwk(&self.jwk)
+                .ok()
+                .map(|k| k.thumbprint())
+        })
+    }
 }
 
 /// An X.509 certificate of a party (a trust anchor or the party's own certificate).
