@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use ebl::json::{Limits, Value, parse_with, to_js_string_pretty};
+use ebl::json::{Value, to_js_string_pretty};
 use ebl::openattestation::{
-    UuidV4Salts, WrappedDocument, title_history_from_log, wrap, wrap_batch,
+    UuidV4Salts, WrappedDocument, parse_raw_document, title_history_from_log, wrap_batch,
+    wrap_bytes,
 };
 use ring::rand::SystemRandom;
 
@@ -13,8 +14,7 @@ use crate::output::outln;
 
 /// Reads raw OA data as JavaScript's `JSON.parse` would (OA hashes what JavaScript sees).
 fn read_data(path: &Path) -> Result<Value, Unusable> {
-    parse_with(&files::read(path)?, &Limits::javascript_numbers())
-        .map_err(|e| Unusable::at(path, e))
+    parse_raw_document(&files::read(path)?).map_err(|e| Unusable::at(path, e))
 }
 
 fn read_wrapped(path: &Path) -> Result<WrappedDocument, Unusable> {
@@ -30,14 +30,15 @@ pub fn wrap_files(
 ) -> Result<(), Unusable> {
     let rng = SystemRandom::new();
     let mut salts = UuidV4Salts::new(&rng);
+    if let [single] = inputs {
+        let wrapped =
+            wrap_bytes(&files::read(single)?, &mut salts).map_err(|e| Unusable::at(single, e))?;
+        return files::write_or_print(output, &wrapped.to_pretty_json());
+    }
     let data = inputs
         .iter()
         .map(|p| read_data(p))
         .collect::<Result<Vec<_>, _>>()?;
-    if let [single] = data.as_slice() {
-        let wrapped = wrap(single, &mut salts).map_err(|e| Unusable::at(&inputs[0], e))?;
-        return files::write_or_print(output, &wrapped.to_pretty_json());
-    }
     let dir =
         out_dir.ok_or_else(|| Unusable("wrapping several documents needs --out-dir DIR".into()))?;
     let wrapped = wrap_batch(&data, &mut salts).map_err(|e| Unusable(e.to_string()))?;

@@ -7,6 +7,42 @@ use super::digest::{Scratch, digest};
 use super::merkle::MerkleTree;
 use super::salt::{SaltSource, salt_data};
 use super::{OaError, SCHEMA_V2, WrappedDocument};
+use crate::json::{Limits, parse_with};
+
+/// Parses a raw (unwrapped) OpenAttestation document as JavaScript's `JSON.parse` reads it
+/// (integers beyond 2^53 rounded), since OpenAttestation salts and hashes what JavaScript
+/// sees. The strict parser's other checks (duplicate members, depth, UTF-8) still apply.
+///
+/// ```
+/// let raw = ebl::openattestation::parse_raw_document(br#"{"n": 9007199254740993}"#)?;
+/// assert_eq!(raw["n"].to_string(), "9007199254740992");
+/// # Ok::<(), ebl::Error>(())
+/// ```
+///
+/// # Errors
+/// JSON errors, with the JSON path.
+pub fn parse_raw_document(bytes: &[u8]) -> crate::Result<Value> {
+    parse_with(bytes, &Limits::javascript_numbers())
+}
+
+/// [`wrap`] from the raw document's bytes ([`parse_raw_document`]), for callers that hold a
+/// file or a buffer rather than a parsed value.
+///
+/// ```
+/// use ebl::openattestation::{wrap_bytes, FixedSalts};
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"),
+///     "/../testdata/openattestation/vectors/bill-of-lading-generic-templates.input.json");
+/// let salts = (1..=200).map(|n| format!("00000000-0000-4000-8000-{n:012x}")).collect();
+/// let doc = wrap_bytes(&std::fs::read(path).unwrap(), &mut FixedSalts::new(salts)?)?;
+/// assert!(doc.verify().is_valid());
+/// # Ok::<(), ebl::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`parse_raw_document`] and [`wrap`].
+pub fn wrap_bytes(bytes: &[u8], salts: &mut dyn SaltSource) -> crate::Result<WrappedDocument> {
+    wrap(&parse_raw_document(bytes)?, salts)
+}
 
 /// Wraps one raw OpenAttestation v2 document (the `data` of the result), as
 /// OpenAttestation's `wrapDocument` does: every primitive is salted with a salt from `salts`,
