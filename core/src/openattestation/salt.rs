@@ -13,7 +13,7 @@ use crate::json::{JsonPath, format_js_number, number_as_f64};
 
 /// Where salts come from: each call returns one UUID v4 string (36 characters).
 ///
-/// Closures `FnMut() -> String` are salt sources, which is how fixed salts are supplied:
+/// Closures `FnMut() -> String` are salt sources too ([`FixedSalts`] gives salts as data):
 ///
 /// ```
 /// use ebl::openattestation::{wrap, SaltSource};

@@ -14,8 +14,14 @@ use crate::json::{Limits, parse_with};
 /// sees. The strict parser's other checks (duplicate members, depth, UTF-8) still apply.
 ///
 /// ```
-/// let raw = ebl::openattestation::parse_raw_document(br#"{"n": 9007199254740993}"#)?;
-/// assert_eq!(raw["n"].to_string(), "9007199254740992");
+/// use ebl::openattestation::{parse_raw_document, wrap, FixedSalts};
+/// let bytes = br#"{"n": 9007199254740993}"#;
+/// assert!(ebl::json::parse(bytes).is_err(), "beyond what a double holds: refused by the strict parser");
+/// let raw = parse_raw_document(bytes)?;
+/// let mut salts = FixedSalts::new(vec!["00000000-0000-4000-8000-000000000001".into()])?;
+/// // Hashed as JavaScript sees it: String(9007199254740993) is "9007199254740992".
+/// assert_eq!(wrap(&raw, &mut salts)?.as_value()["data"]["n"],
+///            "00000000-0000-4000-8000-000000000001:number:9007199254740992");
 /// # Ok::<(), ebl::Error>(())
 /// ```
 ///

@@ -28,7 +28,7 @@ use crate::verify::{Verification, VerifyContext, parse_document, verify_value};
 /// let context = VerifyContext::at("2026-06-16T00:00:00Z".parse()?);
 /// let (verification, input) =
 ///     prepare_recognition_input(&std::fs::read(path)?, None, &context, &TrustStore::new())?;
-/// assert_eq!(verification.format.as_str(), "pint-envelope");
+/// assert_eq!(verification.format.as_str(), "dcsa-pint-envelope");
 /// assert!(!input.history.events.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -149,7 +149,7 @@ impl RecognitionOutcome {
     /// # let context = VerifyContext::at("2026-06-16T00:00:00Z".parse()?);
     /// let outcome = recognize_bytes(&request, &context, &Default::default(), &Catalogue::embedded()?)?;
     /// let json = outcome.to_json_value();
-    /// assert_eq!(json["verification"]["format"], "pint-envelope");
+    /// assert_eq!(json["verification"]["format"], "dcsa-pint-envelope");
     /// assert_eq!(json["target"], "SG");
     /// assert!(json["criteria"].is_array());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
