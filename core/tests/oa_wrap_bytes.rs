@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use ebl::ErrorCode;
-use ebl::openattestation::{FixedSalts, OaError, wrap_bytes};
+use ebl::openattestation::{FixedSalts, OaError, wrap_batch_bytes, wrap_bytes};
 use serde_json::Value;
 
 const DIR: &str = concat!(
@@ -95,5 +95,60 @@ fn raw_bytes_that_are_not_an_object_or_not_json_are_refused() {
     assert_eq!(
         wrap_bytes(b"{\"a\": ", &mut one()).unwrap_err().code(),
         ErrorCode::JsonSyntax
+    );
+}
+
+#[test]
+fn a_batch_from_bytes_shares_one_root_and_names_a_refused_document() {
+    let inputs: Vec<Vec<u8>> = fixed_salt_vectors()
+        .iter()
+        .map(|(input, _, _)| read(input))
+        .collect();
+    let salts = || {
+        FixedSalts::new(
+            salts_for("bill-of-lading-generic-templates.deterministic-salts.wrapped.json")
+                .into_iter()
+                .chain(
+                    salts_for("edge-cases-unicode-numbers.deterministic-salts.wrapped.json")
+                        .into_iter()
+                        .map(|s| s.replace("-8000-", "-9000-")),
+                )
+                .collect(),
+        )
+        .unwrap()
+    };
+    let docs = wrap_batch_bytes(&inputs, &mut salts()).unwrap();
+    assert_eq!(docs.len(), 2);
+    assert!(docs.iter().all(|d| d.verify().is_valid()));
+    assert_eq!(docs[0].merkle_root(), docs[1].merkle_root());
+    assert_ne!(docs[0].target_hash(), docs[1].target_hash());
+    // The first document is the one wrapped alone with the same salts, up to the signature.
+    let alone = wrap_bytes(&inputs[0], &mut salts()).unwrap();
+    assert_eq!(docs[0].as_value()["data"], alone.as_value()["data"]);
+    assert_eq!(docs[0].target_hash(), alone.target_hash());
+
+    for (bad, code) in [
+        (b"{\"a.b\": 1}".as_slice(), ErrorCode::OaUnhashableKey),
+        (b"{".as_slice(), ErrorCode::JsonSyntax),
+    ] {
+        let batch = [inputs[0].as_slice(), bad];
+        let err = wrap_batch_bytes(&batch, &mut salts()).unwrap_err();
+        assert_eq!(err.code(), code);
+        assert!(
+            matches!(
+                &err,
+                ebl::Error::OpenAttestation(OaError::BatchDocument { index: 1, .. })
+            ),
+            "{err}"
+        );
+        assert!(
+            err.to_string().starts_with("document 1 of the batch: "),
+            "{err}"
+        );
+    }
+    let none: [&[u8]; 0] = [];
+    assert_eq!(
+        wrap_batch_bytes(&none, &mut salts()).unwrap_err().code(),
+        ErrorCode::OaEmptyBatch
     );
 }

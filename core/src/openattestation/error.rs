@@ -57,6 +57,15 @@ pub enum OaError {
         /// How many salts the list held.
         given: usize,
     },
+    /// One document of a batch could not be read or wrapped; `error` says why and carries
+    /// the code.
+    #[error("document {index} of the batch: {error}")]
+    BatchDocument {
+        /// Its position in the batch, from 0.
+        index: usize,
+        /// Why it was refused.
+        error: Box<crate::Error>,
+    },
     /// The random number generator failed.
     #[error("the random number generator failed")]
     Random,
@@ -124,6 +133,7 @@ impl OaError {
             OaError::InvalidSalt { .. }
             | OaError::FixedSaltMalformed { .. }
             | OaError::FixedSaltsExhausted { .. } => ErrorCode::OaInvalidSalt,
+            OaError::BatchDocument { error, .. } => error.code(),
             OaError::Random => ErrorCode::OaRandom,
             OaError::EmptyBatch => ErrorCode::OaEmptyBatch,
             OaError::ObfuscationPath { .. } => ErrorCode::OaObfuscationPath,

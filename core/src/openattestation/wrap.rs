@@ -138,7 +138,8 @@ fn signature(target: &str, proof: &[[u8; 32]], root: &str) -> Value {
 /// ```
 ///
 /// # Errors
-/// As [`wrap`], naming the document; [`OaError::EmptyBatch`] for no documents.
+/// [`OaError::BatchDocument`] naming the first document [`wrap`] refuses, with that error
+/// (and its code); [`OaError::EmptyBatch`] for no documents.
 pub fn wrap_batch(
     data: &[Value],
     salts: &mut dyn SaltSource,
@@ -149,8 +150,8 @@ pub fn wrap_batch(
     let mut scratch = Scratch::default();
     let mut docs = Vec::with_capacity(data.len());
     let mut targets = Vec::with_capacity(data.len());
-    for raw in data {
-        let doc = wrap_with(raw, salts, &mut scratch)?;
+    for (i, raw) in data.iter().enumerate() {
+        let doc = wrap_with(raw, salts, &mut scratch).map_err(in_batch(i))?;
         let target = doc
             .target_hash()
             .and_then(super::digest::decode_lower_hex32)
@@ -165,4 +166,45 @@ pub fn wrap_batch(
         doc.set_signature(signature(&hex::encode(target), &proof, &root));
     }
     Ok(docs)
+}
+
+/// [`wrap_batch`] from the raw documents' bytes ([`parse_raw_document`]): one Merkle root over
+/// all of them, for callers that hold files or buffers.
+///
+/// ```
+/// use ebl::openattestation::{wrap_batch_bytes, FixedSalts, OaError};
+/// let salts = (1..=4).map(|n| format!("00000000-0000-4000-8000-{n:012x}")).collect();
+/// let docs = wrap_batch_bytes(&[br#"{"n": 1}"#.as_slice(), br#"{"n": 2}"#], &mut FixedSalts::new(salts)?)?;
+/// assert_eq!(docs[0].merkle_root(), docs[1].merkle_root());
+/// // A document that cannot be read is named by its position.
+/// let salts = (1..=4).map(|n| format!("00000000-0000-4000-8000-{n:012x}")).collect();
+/// let err = wrap_batch_bytes(&[br#"{"n": 1}"#.as_slice(), b"[2]"], &mut FixedSalts::new(salts)?).unwrap_err();
+/// assert!(matches!(err, ebl::Error::OpenAttestation(OaError::BatchDocument { index: 1, .. })));
+/// # Ok::<(), ebl::Error>(())
+/// ```
+///
+/// # Errors
+/// [`OaError::EmptyBatch`] for no documents; [`OaError::BatchDocument`] naming the first
+/// document that [`parse_raw_document`] or [`wrap`] refuses, with that error (and its code).
+pub fn wrap_batch_bytes<B: AsRef<[u8]>>(
+    documents: &[B],
+    salts: &mut dyn SaltSource,
+) -> crate::Result<Vec<WrappedDocument>> {
+    let data = documents
+        .iter()
+        .enumerate()
+        .map(|(i, bytes)| parse_raw_document(bytes.as_ref()).map_err(in_batch(i)))
+        .collect::<crate::Result<Vec<_>>>()?;
+    wrap_batch(&data, salts)
+}
+
+/// The error of document `index` of a batch, naming it.
+fn in_batch(index: usize) -> impl Fn(crate::Error) -> crate::Error {
+    move |error| {
+        OaError::BatchDocument {
+            index,
+            error: Box::new(error),
+        }
+        .into()
+    }
 }
