@@ -172,11 +172,18 @@ fn the_record_and_its_side_inputs_are_refused_with_typed_errors() {
 #[test]
 fn evidence_files_cannot_claim_signatures_or_identity_proofs() {
     let catalogue = Catalogue::embedded().unwrap();
-    for member in ["signatures", "identity_proofs"] {
-        let file = json!({member: []}).to_string();
+    let signature =
+        json!({"event": 0, "algorithm": "EdDSA", "kid": "k", "signer": "ME", "verified": true});
+    let proof = json!({"party": "ME", "method": "dns-txt", "subject": "example.com",
+                       "key": "0x01", "verified": true});
+    for (member, item) in [("signatures", signature), ("identity_proofs", proof)] {
+        let file = json!({member: [item]}).to_string();
         let err = Evidence::from_receiver_json(file.as_bytes(), &catalogue).unwrap_err();
-        assert_eq!(err.code(), ErrorCode::RecognitionInvalidInput);
-        assert!(err.to_string().contains(member), "{err}");
+        assert_eq!(err.code(), ErrorCode::RecognitionInvalidInput, "{err}");
+        assert!(err.to_string().contains(&format!("$.{member}")), "{err}");
+        // An empty list claims nothing.
+        let empty = json!({member: []}).to_string();
+        assert!(Evidence::from_receiver_json(empty.as_bytes(), &catalogue).is_ok());
     }
     let err =
         Evidence::from_receiver_json(br#"{"registry_checked": "yes"}"#, &catalogue).unwrap_err();
@@ -189,7 +196,7 @@ fn evidence_files_cannot_claim_signatures_or_identity_proofs() {
     let request = RecognitionRequest {
         record: &record,
         title_log: Some(&log),
-        evidence: Some(br#"{"signatures": []}"#),
+        evidence: Some(br#"{"registry_checked": 1}"#),
         target: "SG",
         ..RecognitionRequest::default()
     };

@@ -11,8 +11,8 @@ impl Evidence {
     /// "registry_checked": true}`, see `core/rules/README.md`), with the governing law
     /// resolved to a rule-file id through `catalogue`'s aliases (`uk` → `GB`).
     ///
-    /// Signatures and identity proofs are refused: they come from verifying the record,
-    /// never from the receiver's word.
+    /// Signatures and identity proofs are refused (an empty list is harmless): they come from
+    /// verifying the record, never from the receiver's word.
     ///
     /// ```
     /// use ebl::recognition::{Catalogue, Evidence};
@@ -20,7 +20,8 @@ impl Evidence {
     /// let evidence = Evidence::from_receiver_json(
     ///     br#"{"governing_law": "uk", "registry_checked": true}"#, &catalogue)?;
     /// assert_eq!(evidence.governing_law.as_deref(), Some("GB"));
-    /// assert!(Evidence::from_receiver_json(br#"{"signatures": [{}]}"#, &catalogue).is_err());
+    /// let claim = br#"{"signatures": [{"event": 0, "algorithm": "EdDSA", "kid": "k", "signer": "ME", "verified": true}]}"#;
+    /// assert!(Evidence::from_receiver_json(claim, &catalogue).is_err());
     /// # Ok::<(), ebl::Error>(())
     /// ```
     ///
@@ -30,19 +31,18 @@ impl Evidence {
     pub fn from_receiver_json(bytes: &[u8], catalogue: &Catalogue) -> crate::Result<Evidence> {
         let value = json::parse(bytes)?;
         let root = JsonPath::root();
-        if value.get("signatures").is_some() || value.get("identity_proofs").is_some() {
-            let member = if value.get("signatures").is_some() {
-                "signatures"
-            } else {
-                "identity_proofs"
-            };
+        let mut evidence: Evidence = json::from_value(&value, &root)?;
+        let claimed = [
+            ("signatures", evidence.signatures.is_empty()),
+            ("identity_proofs", evidence.identity_proofs.is_empty()),
+        ];
+        if let Some((member, _)) = claimed.iter().find(|(_, empty)| !empty) {
             return Err(RecognitionError::InvalidInput {
                 path: root.key(member).to_string(),
                 message: "signature and identity-proof evidence comes from verifying the record, not from an evidence file".to_owned(),
             }
             .into());
         }
-        let mut evidence: Evidence = json::from_value(&value, &root)?;
         evidence.governing_law = evidence.governing_law.map(|law| catalogue.law_id(&law));
         Ok(evidence)
     }
