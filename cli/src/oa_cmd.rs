@@ -2,20 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use ebl::json::{Limits, Value, parse_with, to_js_string_pretty};
+use ebl::json::to_js_string_pretty;
 use ebl::openattestation::{
-    UuidV4Salts, WrappedDocument, title_history_from_log, wrap, wrap_batch,
+    OaError, UuidV4Salts, WrappedDocument, title_history_from_log, wrap_batch_bytes, wrap_bytes,
 };
 use ring::rand::SystemRandom;
 
 use crate::files::{self, Unusable};
 use crate::output::outln;
-
-/// Reads raw OA data as JavaScript's `JSON.parse` would (OA hashes what JavaScript sees).
-fn read_data(path: &Path) -> Result<Value, Unusable> {
-    parse_with(&files::read(path)?, &Limits::javascript_numbers())
-        .map_err(|e| Unusable::at(path, e))
-}
 
 fn read_wrapped(path: &Path) -> Result<WrappedDocument, Unusable> {
     WrappedDocument::from_bytes(&files::read(path)?).map_err(|e| Unusable::at(path, e))
@@ -30,17 +24,26 @@ pub fn wrap_files(
 ) -> Result<(), Unusable> {
     let rng = SystemRandom::new();
     let mut salts = UuidV4Salts::new(&rng);
-    let data = inputs
-        .iter()
-        .map(|p| read_data(p))
-        .collect::<Result<Vec<_>, _>>()?;
-    if let [single] = data.as_slice() {
-        let wrapped = wrap(single, &mut salts).map_err(|e| Unusable::at(&inputs[0], e))?;
+    if let [single] = inputs {
+        let wrapped =
+            wrap_bytes(&files::read(single)?, &mut salts).map_err(|e| Unusable::at(single, e))?;
         return files::write_or_print(output, &wrapped.to_pretty_json());
     }
     let dir =
         out_dir.ok_or_else(|| Unusable("wrapping several documents needs --out-dir DIR".into()))?;
-    let wrapped = wrap_batch(&data, &mut salts).map_err(|e| Unusable(e.to_string()))?;
+    let data = inputs
+        .iter()
+        .map(|p| files::read(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let wrapped = wrap_batch_bytes(&data, &mut salts).map_err(|e| match e {
+        ebl::Error::OpenAttestation(OaError::BatchDocument { index, error }) => {
+            match inputs.get(index) {
+                Some(path) => Unusable::at(path, error),
+                None => Unusable(error.to_string()),
+            }
+        }
+        other => Unusable(other.to_string()),
+    })?;
     for (input, document) in inputs.iter().zip(wrapped) {
         let name = input
             .file_name()

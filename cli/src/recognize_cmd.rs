@@ -1,23 +1,19 @@
 //! `ebl recognize`: verify a file, then ask whether a jurisdiction (or one side of an
 //! agreement) recognises the record, criterion by criterion.
 //!
-//! Each supported format turns a verified file into a [`RecognitionInput`]
-//! ([`input_from_file`]); everything after that (the rules engine, [`print_report`]) is the
-//! same whatever the format, so another format plugs in with one more arm there.
+//! The work is one core call, [`recognize_bytes`]; this module reads the files, turns the
+//! command line into a target string and the core's errors into the command's words, and
+//! prints the outcome ([`print_report`] is shared with the demo).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ebl::detect::Format;
 use ebl::json::{Map, Value};
-use ebl::openattestation::{WrappedDocument, title_history_from_log};
 use ebl::recognition::{
-    Agreement, Catalogue, CriterionStatus, Effect, Evidence, FlagValue, RecognitionInput, Report,
-    Target, Verdict, recognize,
+    Catalogue, CriterionStatus, Effect, FlagValue, LoadedRules, RecognitionError,
+    RecognitionOutcome, RecognitionRequest, RecognitionRequestPart, Report, Verdict,
+    recognize_bytes,
 };
-use ebl::title::replay;
-use ebl::trust::TrustStore;
-use ebl::verify::{Verification, VerifyContext, parse_document, verify_value};
 
 use crate::exit::{EXIT_INDETERMINATE, EXIT_NOT_RECOGNISED, EXIT_RECOGNISED, EXIT_UNUSABLE};
 use crate::files::{self, Unusable};
@@ -27,17 +23,25 @@ use crate::verifier_options::{Verifier, VerifierOptions};
 /// `ebl recognize`: the record, what the receiver trusts and knows, and what to recognise
 /// under (a jurisdiction, or one side of an agreement).
 #[derive(clap::Args)]
-#[command(group(clap::ArgGroup::new("target").required(true).args(["jurisdiction", "agreement"])))]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["jurisdiction", "agreement", "target"])))]
 pub struct RecognizeArgs {
-    /// The receiving jurisdiction: SG, CN, UK (= GB), FR or MLETR.
+    /// The receiving jurisdiction: SG, CN, GB (alias UK), FR, MLETR, or one from --rules.
     #[arg(long, value_name = "ID")]
     pub jurisdiction: Option<String>,
-    /// An agreement file, or the id of an embedded agreement (sg-cn-shenzhen).
+    /// An agreement file, or the id of a loaded agreement (sg-cn-shenzhen).
     #[arg(long, value_name = "FILE|ID")]
     pub agreement: Option<String>,
     /// The receiving side of the agreement (SG or CN).
     #[arg(long, value_name = "ID", requires = "agreement")]
     pub side: Option<String>,
+    /// The target as reports print it: a jurisdiction (CN) or an agreement side
+    /// (sg-cn-shenzhen/CN).
+    #[arg(long, value_name = "TEXT")]
+    pub target: Option<String>,
+    /// A rule file of your own (a jurisdiction or an agreement, see core/rules/README.md),
+    /// added to the embedded ones; one with the id of an embedded file replaces it. Repeatable.
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
     #[command(flatten)]
     pub options: VerifierOptions,
     /// The TradeTrust title-escrow event log of an OpenAttestation document (the format
@@ -61,18 +65,18 @@ pub struct RecognizeArgs {
 
 pub fn run(args: &RecognizeArgs) -> ExitCode {
     match evaluate(args) {
-        Ok((verification, report)) => {
+        Ok(outcome) => {
             if args.json {
-                print_json(&args.file, &verification, &report);
+                print_json(&args.file, &outcome);
             } else {
                 outln!(
                     "{}: {}",
                     args.file.display(),
-                    describe_verification(&verification)
+                    describe_verification(&outcome.verification)
                 );
-                print_report(&report, "", None, None);
+                print_report(&outcome.report, "", None, None);
             }
-            ExitCode::from(exit_code(report.verdict))
+            ExitCode::from(exit_code(outcome.report.verdict))
         }
         Err(e) => {
             eprintln!("ebl: {e}");
@@ -89,186 +93,118 @@ pub fn exit_code(verdict: Verdict) -> u8 {
     }
 }
 
-fn evaluate(args: &RecognizeArgs) -> Result<(Verification, Report), Unusable> {
-    let target = target(args)?;
+fn evaluate(args: &RecognizeArgs) -> Result<RecognitionOutcome, Unusable> {
+    let mut catalogue = Catalogue::embedded().map_err(|e| Unusable(e.to_string()))?;
+    for path in &args.rules {
+        add_rules(&mut catalogue, path)?;
+    }
+    let target = target_text(args, &mut catalogue)?;
     let Verifier { context, store } = args.options.load()?;
-    let bytes = files::read(&args.file)?;
-    let (verification, mut input) = input_from_file(
-        &args.file,
-        &bytes,
-        args.title_log.as_deref(),
-        &context,
-        &store,
-    )?;
-    add_receiver_evidence(&mut input.evidence, args)?;
-    let report =
-        recognize(&input, &store, &target, context.at).map_err(|e| Unusable(e.to_string()))?;
-    Ok((verification, report))
+    let record = files::read(&args.file)?;
+    let title_log = args.title_log.as_deref().map(files::read).transpose()?;
+    let evidence = args.evidence.as_deref().map(files::read).transpose()?;
+    let request = RecognitionRequest {
+        record: &record,
+        title_log: title_log.as_deref(),
+        evidence: evidence.as_deref(),
+        governing_law: args.governing_law.as_deref(),
+        target: &target,
+    };
+    recognize_bytes(&request, &context, &store, &catalogue).map_err(|e| unusable(args, e))
 }
 
-/// Verifies the document and builds the recognition input from what the verification found.
-/// One arm per format: a format whose verifier yields a [`RecognitionInput`] plugs in here.
-fn input_from_file(
-    path: &Path,
-    bytes: &[u8],
-    title_log: Option<&Path>,
-    context: &VerifyContext,
-    store: &TrustStore,
-) -> Result<(Verification, RecognitionInput), Unusable> {
-    let value = parse_document(bytes).map_err(|e| Unusable::at(path, e))?;
-    let verification = verify_value(&value, context).map_err(|e| Unusable::at(path, e))?;
-    if title_log.is_some() && verification.format != Format::OpenAttestationV2 {
-        return Err(Unusable::at(
-            path,
-            format!(
-                "--title-log is the title-escrow log of a TradeTrust document, and this is a {}",
-                verification.format.as_str()
-            ),
-        ));
-    }
-    let input = match (verification.format, verification.pint.as_deref()) {
-        (_, Some(report)) => {
-            let document = value.get("transportDocument").cloned().unwrap_or_default();
-            RecognitionInput::from_pint(report, &document, store)
-        }
-        (Format::OpenAttestationV2, None) => {
-            let Some(log) = title_log else {
+/// The one target string the options stand for (`--jurisdiction ID`, `--agreement FILE|ID
+/// [--side ID]` or `--target TEXT`); an agreement file is added to the catalogue first.
+fn target_text(args: &RecognizeArgs, catalogue: &mut Catalogue) -> Result<String, Unusable> {
+    let Some(agreement) = &args.agreement else {
+        return Ok(args
+            .jurisdiction
+            .clone()
+            .or_else(|| args.target.clone())
+            .unwrap_or_default());
+    };
+    let path = Path::new(agreement);
+    let id = if path.is_file() {
+        match add_rules(catalogue, path)? {
+            LoadedRules::Agreement(id) => id,
+            LoadedRules::Jurisdiction(_) => {
                 return Err(Unusable::at(
                     path,
-                    "a TradeTrust document is recognised with its title-escrow event log, which says who holds title: give --title-log FILE (the format `ebl oa title` reads)",
+                    "a jurisdiction file, not an agreement: give it with --rules",
                 ));
-            };
-            from_tradetrust(value, log, &verification, store).map_err(|e| Unusable::at(path, e))?
+            }
         }
-        (format, None) => {
-            return Err(Unusable::at(
-                path,
-                format!(
-                    "recognition of a {} is not supported: give a DCSA PINT envelope (the record's signed history) or a TradeTrust document with its title-escrow log",
-                    format.as_str()
-                ),
-            ));
-        }
-    };
-    Ok((verification, input))
-}
-
-/// A TradeTrust record: the document, its title history from `log`, and the issuer identity
-/// checks its verification made.
-fn from_tradetrust(
-    value: Value,
-    log: &Path,
-    verification: &Verification,
-    store: &TrustStore,
-) -> Result<RecognitionInput, Unusable> {
-    let document = WrappedDocument::from_value(value).map_err(|e| Unusable(e.to_string()))?;
-    let history = title_history_from_log(&files::read(log)?).map_err(|e| Unusable::at(log, e))?;
-    let identity = verification
-        .openattestation_identity
-        .as_deref()
-        .cloned()
-        .unwrap_or_default();
-    Ok(RecognitionInput::from_openattestation(
-        &document,
-        &history,
-        &replay(&history),
-        &identity,
-        store,
-    ))
-}
-
-/// The facts only the receiver knows: the governing law and an evidence file
-/// (`consents`, `governing_law`, `registry_checked`).
-fn add_receiver_evidence(evidence: &mut Evidence, args: &RecognizeArgs) -> Result<(), Unusable> {
-    if let Some(path) = &args.evidence {
-        let value = ebl::json::parse(&files::read(path)?).map_err(|e| Unusable::at(path, e))?;
-        let extra: Evidence = ebl::json::from_value(&value, &ebl::json::JsonPath::root())
-            .map_err(|e| Unusable::at(path, e))?;
-        if !extra.signatures.is_empty() {
-            return Err(Unusable::at(
-                path,
-                "signature evidence comes from verifying the file, not from an evidence file",
-            ));
-        }
-        evidence.consents.extend(extra.consents);
-        if let Some(law) = extra.governing_law {
-            evidence.governing_law = Some(jurisdiction_id(&law));
-        }
-        evidence.registry_checked |= extra.registry_checked;
-    }
-    if let Some(law) = &args.governing_law {
-        evidence.governing_law = Some(jurisdiction_id(law));
-    }
-    Ok(())
-}
-
-/// `UK` is the United Kingdom's rule file `GB`; ids are upper case.
-pub fn jurisdiction_id(text: &str) -> String {
-    let upper = text.trim().to_ascii_uppercase();
-    if upper == "UK" {
-        "GB".to_owned()
+    } else if catalogue
+        .agreements()
+        .iter()
+        .any(|a| a.id.eq_ignore_ascii_case(agreement))
+    {
+        agreement.clone()
     } else {
-        upper
-    }
+        let known: Vec<&str> = catalogue
+            .agreements()
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        return Err(Unusable(format!(
+            "agreement '{agreement}' is neither a file nor a loaded agreement (loaded: {})",
+            known.join(", ")
+        )));
+    };
+    Ok(match &args.side {
+        Some(side) => format!("{id}/{side}"),
+        None => id,
+    })
 }
 
-fn target(args: &RecognizeArgs) -> Result<Target, Unusable> {
-    let mut catalogue = Catalogue::embedded().map_err(|e| Unusable(e.to_string()))?;
-    match (&args.jurisdiction, &args.agreement) {
-        (Some(id), _) => catalogue
-            .jurisdiction_target(&jurisdiction_id(id))
-            .map_err(|e| {
-                let known: Vec<&str> = catalogue
-                    .jurisdictions()
-                    .iter()
-                    .map(|j| j.id.as_str())
-                    .collect();
-                Unusable(format!("{e} (known: {}, UK)", known.join(", ")))
-            }),
-        (None, None) => Err(Unusable("give --jurisdiction or --agreement".into())),
-        (None, Some(agreement)) => {
-            let id = if Path::new(agreement).is_file() {
-                let path = Path::new(agreement);
-                let parsed = Agreement::from_json(&files::read(path)?, agreement)
-                    .map_err(|e| Unusable::at(path, e))?;
-                let id = parsed.id.clone();
-                catalogue
-                    .add_agreement(parsed)
-                    .map_err(|e| Unusable::at(path, e))?;
-                id
-            } else {
-                agreement.clone()
+/// Adds a rule file; rule-data errors name the file themselves, JSON errors get its name.
+fn add_rules(catalogue: &mut Catalogue, path: &Path) -> Result<LoadedRules, Unusable> {
+    catalogue
+        .add_rules(&files::read(path)?, &path.display().to_string())
+        .map_err(|e| match e {
+            ebl::Error::Recognition(e) => Unusable(e.to_string()),
+            other => Unusable::at(path, other),
+        })
+}
+
+/// The core's error in the command's words: its options for the inputs they name, the file
+/// it concerns otherwise.
+fn unusable(args: &RecognizeArgs, error: ebl::Error) -> Unusable {
+    let file = &args.file;
+    let ebl::Error::Recognition(recognition) = &error else {
+        return Unusable::at(file, error);
+    };
+    match recognition {
+        RecognitionError::AmbiguousTarget { agreement, sides } => Unusable(format!(
+            "agreement '{agreement}' has several sides: choose the receiving one with --side ({})",
+            sides.join(" or ")
+        )),
+        RecognitionError::TitleLogMissing => Unusable::at(
+            file,
+            "a TradeTrust document is recognised with its title-escrow event log, which says who holds title: give --title-log FILE (the format `ebl oa title` reads)",
+        ),
+        RecognitionError::TitleLogNotApplicable { format } => Unusable::at(
+            file,
+            format!(
+                "--title-log is the title-escrow log of a TradeTrust document, and this is a {format}"
+            ),
+        ),
+        RecognitionError::RequestPartUnreadable { part, error } => {
+            let path = match part {
+                RecognitionRequestPart::TitleLog => args.title_log.as_deref(),
+                RecognitionRequestPart::Evidence => args.evidence.as_deref(),
             };
-            let Some(found) = catalogue.agreement(&id) else {
-                let known: Vec<&str> = catalogue
-                    .agreements()
-                    .iter()
-                    .map(|a| a.id.as_str())
-                    .collect();
-                return Err(Unusable(format!(
-                    "agreement '{agreement}' is neither a file nor an embedded agreement (embedded: {})",
-                    known.join(", ")
-                )));
-            };
-            let sides: Vec<String> = found.sides.iter().map(|s| s.jurisdiction.clone()).collect();
-            let side = match (&args.side, sides.as_slice()) {
-                (Some(s), _) => jurisdiction_id(s),
-                (None, [only]) => only.clone(),
-                (None, _) => {
-                    return Err(Unusable(format!(
-                        "agreement '{id}' has several sides: choose the receiving one with --side ({})",
-                        sides.join(" or ")
-                    )));
-                }
-            };
-            catalogue
-                .agreement_target(&id, &side)
-                .map_err(|e| Unusable(e.to_string()))
+            match path {
+                Some(path) => Unusable::at(path, error),
+                None => Unusable(recognition.to_string()),
+            }
         }
+        RecognitionError::UnsupportedRecord { .. } => Unusable::at(file, recognition),
+        _ => Unusable(recognition.to_string()),
     }
 }
 
-fn describe_verification(v: &Verification) -> String {
+fn describe_verification(v: &ebl::verify::Verification) -> String {
     let mut text = format!(
         "{} {}",
         if v.valid { "VALID" } else { "INVALID" },
@@ -283,23 +219,10 @@ fn describe_verification(v: &Verification) -> String {
     text
 }
 
-fn print_json(path: &Path, verification: &Verification, report: &Report) {
+fn print_json(path: &Path, outcome: &RecognitionOutcome) {
     let mut object = Map::new();
     object.insert("file".into(), Value::String(path.display().to_string()));
-    let mut checked = Map::new();
-    checked.insert("valid".into(), Value::Bool(verification.valid));
-    checked.insert(
-        "format".into(),
-        Value::String(verification.format.as_str().to_owned()),
-    );
-    if let Some(code) = verification.response_code {
-        checked.insert(
-            "responseCode".into(),
-            serde_json::to_value(code).unwrap_or(Value::Null),
-        );
-    }
-    object.insert("verification".into(), Value::Object(checked));
-    if let Ok(Value::Object(members)) = serde_json::to_value(report) {
+    if let Value::Object(members) = outcome.to_json_value() {
         object.extend(members);
     }
     outln!(

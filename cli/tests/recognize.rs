@@ -356,6 +356,64 @@ fn unusable_input_and_usage_errors_are_exit_2() {
     assert_eq!(code(&out), Some(2));
 }
 
+#[test]
+fn target_strings_and_own_rule_files() {
+    let s = scenario("target", true);
+    // --target takes the syntax reports print; UK is GB's alias in the rule data.
+    let out = recognize(&s, &["--target", "uk", "--evidence", &s.evidence, "--json"]);
+    assert_eq!(code(&out), Some(0), "{}", stdout(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["target"], "GB");
+    let keys: Vec<&String> = report.as_object().unwrap().keys().collect();
+    assert_eq!(keys[..2], ["file", "verification"]);
+    let out = recognize(
+        &s,
+        &["--target", "sg-cn-shenzhen/cn", "--evidence", &s.evidence],
+    );
+    assert_eq!(code(&out), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("sg-cn-shenzhen/CN: not recognised"));
+
+    // A user's own jurisdiction file, named by its id or its alias.
+    let xl = format!(
+        "{}/../testdata/recognition/xl.rules.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    for name in ["XL", "xanadu"] {
+        let out = recognize(
+            &s,
+            &[
+                "--rules",
+                &xl,
+                "--jurisdiction",
+                name,
+                "--evidence",
+                &s.evidence,
+            ],
+        );
+        let text = stdout(&out);
+        assert!(text.contains("\nXL: "), "{text}");
+        assert!(
+            text.contains("rule data: jurisdiction XL version test-1"),
+            "{text}"
+        );
+    }
+    // Without --rules it is unknown, and the error lists what is known.
+    let out = recognize(&s, &["--jurisdiction", "XL"]);
+    assert_eq!(code(&out), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("'XL' is not known") && err.contains("UK"),
+        "{err}"
+    );
+    // A jurisdiction file is not an agreement; a file that is not JSON is named.
+    let out = recognize(&s, &["--agreement", &xl]);
+    assert_eq!(code(&out), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--rules"));
+    let out = recognize(&s, &["--rules", &s.envelope, "--jurisdiction", "SG"]);
+    assert_eq!(code(&out), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("$.schema"));
+}
+
 fn trust_list(sequence: u64, until: &str) -> Value {
     json!({
         "schema": "ebl-trust-list/1", "issuer": "SG-ETR-PLATFORMS", "sequence": sequence,

@@ -6,12 +6,10 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use ebl::crypto::{KeyType, PrivateKey};
-use ebl::pint::{
-    ActionCode, EblEnvelope, EnvelopeBuilder, Issuance, Transaction, VerifyOptions,
-    verify_parsed_envelope,
-};
-use ebl::recognition::{Catalogue, Evidence, RecognitionInput, Report, Target, recognize};
+use ebl::pint::{ActionCode, EblEnvelope, EnvelopeBuilder, Issuance, Transaction};
+use ebl::recognition::{Catalogue, RecognitionRequest, Report, recognize_bytes};
 use ebl::trust::{TrustList, TrustStore};
+use ebl::verify::VerifyContext;
 use ring::rand::SystemRandom;
 use serde_json::{Value, json};
 
@@ -149,23 +147,28 @@ fn journey(
     builder.seal(&keys.singapore, Vec::new(), rng).map_err(fail)
 }
 
-/// Verifies `envelope` with the PINT trust the store gives, then recognises it.
+/// Verifies `envelope` with the PINT trust the store gives, adds the receiver's evidence and
+/// recognises it under `target` — the one core call `ebl recognize` makes.
 fn assess(
     envelope: &EblEnvelope,
     store: &TrustStore,
-    target: &Target,
+    catalogue: &Catalogue,
+    target: &str,
     at: DateTime<Utc>,
 ) -> Result<Report, Unusable> {
-    let trust = store.pint_trust(at).map_err(fail)?;
-    let mut options = VerifyOptions::at(at);
-    options.receiving_platform = Some(SZ_PLATFORM.into());
-    let verified = verify_parsed_envelope(envelope, &trust, &options);
-    let mut input = RecognitionInput::from_pint(&verified, &envelope.transport_document, store);
-    let extra: Evidence = serde_json::from_value(receiver_evidence()).map_err(fail)?;
-    input.evidence.consents = extra.consents;
-    input.evidence.governing_law = extra.governing_law;
-    input.evidence.registry_checked = extra.registry_checked;
-    recognize(&input, store, target, at).map_err(fail)
+    let mut context = VerifyContext::at(at);
+    context.pint = store.pint_trust(at).map_err(fail)?;
+    context.receiving_platform = Some(SZ_PLATFORM.into());
+    let record = serde_json::to_vec(envelope).map_err(fail)?;
+    let evidence = serde_json::to_vec(&receiver_evidence()).map_err(fail)?;
+    let request = RecognitionRequest {
+        record: &record,
+        evidence: Some(&evidence),
+        target,
+        ..RecognitionRequest::default()
+    };
+    let outcome = recognize_bytes(&request, &context, store, catalogue).map_err(fail)?;
+    Ok(outcome.report)
 }
 
 fn save_json(
@@ -240,18 +243,14 @@ pub(super) fn run(
     outln!("   authoritative record with this reference (a registry check; simulated in the demo)");
 
     let catalogue = Catalogue::embedded().map_err(fail)?;
-    let cn = catalogue.jurisdiction_target("CN").map_err(fail)?;
-    let agreement = catalogue
-        .agreement_target("sg-cn-shenzhen", "CN")
-        .map_err(fail)?;
     let at = time("2026-06-16T07:00:00Z")?;
 
-    let under_cn = assess(to_shenzhen, &store, &cn, at)?;
+    let under_cn = assess(to_shenzhen, &store, &catalogue, "CN", at)?;
     outln!("\n   Under Chinese law (CN), as received on 16 June 2026:");
     print_report(&under_cn, "   ", Some(110), None);
     save_json(dir, "recognition-cn.json", serde_json::to_value(&under_cn))?;
 
-    let under_agreement = assess(to_shenzhen, &store, &agreement, at)?;
+    let under_agreement = assess(to_shenzhen, &store, &catalogue, "sg-cn-shenzhen/CN", at)?;
     outln!(
         "\n   Under the SG–CN (Shenzhen) model arrangement, CN side (CN rows as above; the arrangement's own rows):"
     );
@@ -280,7 +279,7 @@ pub(super) fn run(
         rng,
     )?;
     let march_at = time("2026-03-20T00:00:00Z")?;
-    let before = assess(&march, &store, &cn, march_at)?;
+    let before = assess(&march, &store, &catalogue, "CN", march_at)?;
     save_json(
         dir,
         "recognition-cn-march.json",

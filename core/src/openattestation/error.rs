@@ -41,6 +41,31 @@ pub enum OaError {
         /// What the salt source returned.
         salt: String,
     },
+    /// A fixed salt list holds a salt that is not a UUID v4.
+    #[error(
+        "fixed salt {index} ({salt:?}) is not a UUID v4 (8-4-4-4-12 hex digits, version 4, variant 8-b)"
+    )]
+    FixedSaltMalformed {
+        /// Its position in the list, from 0.
+        index: usize,
+        /// The salt as given.
+        salt: String,
+    },
+    /// A fixed salt list ran out: the data has more primitives than salts were given.
+    #[error("the {given} fixed salts ran out: the data has more primitive values than that")]
+    FixedSaltsExhausted {
+        /// How many salts the list held.
+        given: usize,
+    },
+    /// One document of a batch could not be read or wrapped; `error` says why and carries
+    /// the code.
+    #[error("document {index} of the batch: {error}")]
+    BatchDocument {
+        /// Its position in the batch, from 0.
+        index: usize,
+        /// Why it was refused.
+        error: Box<crate::Error>,
+    },
     /// The random number generator failed.
     #[error("the random number generator failed")]
     Random,
@@ -105,7 +130,10 @@ impl OaError {
             OaError::KeyWithDot { .. } | OaError::UnprotectedMember { .. } => {
                 ErrorCode::OaUnhashableKey
             }
-            OaError::InvalidSalt { .. } => ErrorCode::OaInvalidSalt,
+            OaError::InvalidSalt { .. }
+            | OaError::FixedSaltMalformed { .. }
+            | OaError::FixedSaltsExhausted { .. } => ErrorCode::OaInvalidSalt,
+            OaError::BatchDocument { error, .. } => error.code(),
             OaError::Random => ErrorCode::OaRandom,
             OaError::EmptyBatch => ErrorCode::OaEmptyBatch,
             OaError::ObfuscationPath { .. } => ErrorCode::OaObfuscationPath,

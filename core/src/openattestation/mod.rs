@@ -12,7 +12,7 @@
 //! |---|---|
 //! | read a file | [`WrappedDocument::from_bytes`] (JavaScript number semantics) |
 //! | integrity, as `verifySignature` | [`WrappedDocument::verify`], [`Verifier`] → [`Verification`] |
-//! | wrap one / a batch | [`wrap`], [`wrap_batch`] with a [`SaltSource`] ([`UuidV4Salts`] or a closure) |
+//! | wrap one / a batch | [`wrap`], [`wrap_bytes`], [`wrap_batch`], [`wrap_batch_bytes`] with a [`SaltSource`] ([`UuidV4Salts`], [`FixedSalts`] or a closure); raw bytes read by [`parse_raw_document`] |
 //! | selective disclosure | [`WrappedDocument::obfuscate`] |
 //! | the unsalted content, as `getData` | [`WrappedDocument::data`] |
 //! | DID proof (`OpenAttestationSignature2018`) | [`verify_did_proof`], [`sign_did`] |
@@ -102,10 +102,10 @@ pub use proof::{
     DidProofCheck, EthereumAddress, OA_SIGNATURE_TYPE, eip191_hash, recover_signer, sign_did,
     verify_did_proof,
 };
-pub use salt::{SaltSource, UuidV4Salts, is_uuid_v4, salt_primitive};
+pub use salt::{FixedSalts, SaltSource, UuidV4Salts, is_uuid_v4, salt_primitive};
 pub use title_events::title_history_from_log;
 pub use verify::{Verification, Verifier};
-pub use wrap::{wrap, wrap_batch};
+pub use wrap::{parse_raw_document, wrap, wrap_batch, wrap_batch_bytes, wrap_bytes};
 
 use serde_json::{Map, Value};
 

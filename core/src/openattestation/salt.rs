@@ -13,7 +13,7 @@ use crate::json::{JsonPath, format_js_number, number_as_f64};
 
 /// Where salts come from: each call returns one UUID v4 string (36 characters).
 ///
-/// Closures `FnMut() -> String` are salt sources, which is how fixed salts are supplied:
+/// Closures `FnMut() -> String` are salt sources too ([`FixedSalts`] gives salts as data):
 ///
 /// ```
 /// use ebl::openattestation::{wrap, SaltSource};
@@ -70,6 +70,66 @@ impl SaltSource for UuidV4Salts<'_> {
             &h[16..20],
             &h[20..32]
         ))
+    }
+}
+
+/// Salts given as data, consumed in order: what a caller that cannot pass a callback (C,
+/// Python, a test) uses to rebuild a document whose salts are known, such as the fixed-salt
+/// interop vectors (`00000000-0000-4000-8000-<12-hex counter>`).
+///
+/// ```
+/// use ebl::openattestation::{wrap, FixedSalts};
+/// let mut salts = FixedSalts::new(vec![
+///     "00000000-0000-4000-8000-000000000001".into(),
+///     "00000000-0000-4000-8000-000000000002".into(),
+/// ])?;
+/// let doc = wrap(&serde_json::json!({"a": 1, "b": [true]}), &mut salts)?;
+/// assert_eq!(doc.as_value()["data"]["b"][0], "00000000-0000-4000-8000-000000000002:boolean:true");
+/// assert_eq!(salts.remaining(), 0);
+/// // One more value than salts: a clear error.
+/// let mut short = FixedSalts::new(vec!["00000000-0000-4000-8000-000000000001".into()])?;
+/// assert!(wrap(&serde_json::json!({"a": 1, "b": 2}), &mut short).unwrap_err().to_string().contains("ran out"));
+/// // A salt that is not a UUID v4 is refused up front, with its position.
+/// assert!(FixedSalts::new(vec!["nope".into()]).unwrap_err().to_string().contains("fixed salt 0"));
+/// # Ok::<(), ebl::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct FixedSalts {
+    salts: std::vec::IntoIter<String>,
+    given: usize,
+}
+
+impl FixedSalts {
+    /// The salts, to be given out in order.
+    ///
+    /// # Errors
+    /// [`OaError::FixedSaltMalformed`] naming the first salt that is not a UUID v4.
+    pub fn new(salts: Vec<String>) -> crate::Result<FixedSalts> {
+        if let Some((index, salt)) = salts.iter().enumerate().find(|(_, s)| !is_uuid_v4(s)) {
+            return Err(OaError::FixedSaltMalformed {
+                index,
+                salt: salt.clone(),
+            }
+            .into());
+        }
+        Ok(FixedSalts {
+            given: salts.len(),
+            salts: salts.into_iter(),
+        })
+    }
+
+    /// How many salts are left (0 after wrapping data with exactly as many primitives).
+    #[must_use]
+    pub fn remaining(&self) -> usize {
+        self.salts.len()
+    }
+}
+
+impl SaltSource for FixedSalts {
+    fn next_salt(&mut self) -> crate::Result<String> {
+        self.salts
+            .next()
+            .ok_or_else(|| OaError::FixedSaltsExhausted { given: self.given }.into())
     }
 }
 

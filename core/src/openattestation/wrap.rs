@@ -7,6 +7,48 @@ use super::digest::{Scratch, digest};
 use super::merkle::MerkleTree;
 use super::salt::{SaltSource, salt_data};
 use super::{OaError, SCHEMA_V2, WrappedDocument};
+use crate::json::{Limits, parse_with};
+
+/// Parses a raw (unwrapped) OpenAttestation document as JavaScript's `JSON.parse` reads it
+/// (integers beyond 2^53 rounded), since OpenAttestation salts and hashes what JavaScript
+/// sees. The strict parser's other checks (duplicate members, depth, UTF-8) still apply.
+///
+/// ```
+/// use ebl::openattestation::{parse_raw_document, wrap, FixedSalts};
+/// let bytes = br#"{"n": 9007199254740993}"#;
+/// assert!(ebl::json::parse(bytes).is_err(), "beyond what a double holds: refused by the strict parser");
+/// let raw = parse_raw_document(bytes)?;
+/// let mut salts = FixedSalts::new(vec!["00000000-0000-4000-8000-000000000001".into()])?;
+/// // Hashed as JavaScript sees it: String(9007199254740993) is "9007199254740992".
+/// assert_eq!(wrap(&raw, &mut salts)?.as_value()["data"]["n"],
+///            "00000000-0000-4000-8000-000000000001:number:9007199254740992");
+/// # Ok::<(), ebl::Error>(())
+/// ```
+///
+/// # Errors
+/// JSON errors, with the JSON path.
+pub fn parse_raw_document(bytes: &[u8]) -> crate::Result<Value> {
+    parse_with(bytes, &Limits::javascript_numbers())
+}
+
+/// [`wrap`] from the raw document's bytes ([`parse_raw_document`]), for callers that hold a
+/// file or a buffer rather than a parsed value.
+///
+/// ```
+/// use ebl::openattestation::{wrap_bytes, FixedSalts};
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"),
+///     "/../testdata/openattestation/vectors/bill-of-lading-generic-templates.input.json");
+/// let salts = (1..=200).map(|n| format!("00000000-0000-4000-8000-{n:012x}")).collect();
+/// let doc = wrap_bytes(&std::fs::read(path).unwrap(), &mut FixedSalts::new(salts)?)?;
+/// assert!(doc.verify().is_valid());
+/// # Ok::<(), ebl::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`parse_raw_document`] and [`wrap`].
+pub fn wrap_bytes(bytes: &[u8], salts: &mut dyn SaltSource) -> crate::Result<WrappedDocument> {
+    wrap(&parse_raw_document(bytes)?, salts)
+}
 
 /// Wraps one raw OpenAttestation v2 document (the `data` of the result), as
 /// OpenAttestation's `wrapDocument` does: every primitive is salted with a salt from `salts`,
@@ -96,7 +138,8 @@ fn signature(target: &str, proof: &[[u8; 32]], root: &str) -> Value {
 /// ```
 ///
 /// # Errors
-/// As [`wrap`], naming the document; [`OaError::EmptyBatch`] for no documents.
+/// [`OaError::BatchDocument`] naming the first document [`wrap`] refuses, with that error
+/// (and its code); [`OaError::EmptyBatch`] for no documents.
 pub fn wrap_batch(
     data: &[Value],
     salts: &mut dyn SaltSource,
@@ -107,8 +150,8 @@ pub fn wrap_batch(
     let mut scratch = Scratch::default();
     let mut docs = Vec::with_capacity(data.len());
     let mut targets = Vec::with_capacity(data.len());
-    for raw in data {
-        let doc = wrap_with(raw, salts, &mut scratch)?;
+    for (i, raw) in data.iter().enumerate() {
+        let doc = wrap_with(raw, salts, &mut scratch).map_err(in_batch(i))?;
         let target = doc
             .target_hash()
             .and_then(super::digest::decode_lower_hex32)
@@ -123,4 +166,45 @@ pub fn wrap_batch(
         doc.set_signature(signature(&hex::encode(target), &proof, &root));
     }
     Ok(docs)
+}
+
+/// [`wrap_batch`] from the raw documents' bytes ([`parse_raw_document`]): one Merkle root over
+/// all of them, for callers that hold files or buffers.
+///
+/// ```
+/// use ebl::openattestation::{wrap_batch_bytes, FixedSalts, OaError};
+/// let salts = (1..=4).map(|n| format!("00000000-0000-4000-8000-{n:012x}")).collect();
+/// let docs = wrap_batch_bytes(&[br#"{"n": 1}"#.as_slice(), br#"{"n": 2}"#], &mut FixedSalts::new(salts)?)?;
+/// assert_eq!(docs[0].merkle_root(), docs[1].merkle_root());
+/// // A document that cannot be read is named by its position.
+/// let salts = (1..=4).map(|n| format!("00000000-0000-4000-8000-{n:012x}")).collect();
+/// let err = wrap_batch_bytes(&[br#"{"n": 1}"#.as_slice(), b"[2]"], &mut FixedSalts::new(salts)?).unwrap_err();
+/// assert!(matches!(err, ebl::Error::OpenAttestation(OaError::BatchDocument { index: 1, .. })));
+/// # Ok::<(), ebl::Error>(())
+/// ```
+///
+/// # Errors
+/// [`OaError::EmptyBatch`] for no documents; [`OaError::BatchDocument`] naming the first
+/// document that [`parse_raw_document`] or [`wrap`] refuses, with that error (and its code).
+pub fn wrap_batch_bytes<B: AsRef<[u8]>>(
+    documents: &[B],
+    salts: &mut dyn SaltSource,
+) -> crate::Result<Vec<WrappedDocument>> {
+    let data = documents
+        .iter()
+        .enumerate()
+        .map(|(i, bytes)| parse_raw_document(bytes.as_ref()).map_err(in_batch(i)))
+        .collect::<crate::Result<Vec<_>>>()?;
+    wrap_batch(&data, salts)
+}
+
+/// The error of document `index` of a batch, naming it.
+fn in_batch(index: usize) -> impl Fn(crate::Error) -> crate::Error {
+    move |error| {
+        OaError::BatchDocument {
+            index,
+            error: Box::new(error),
+        }
+        .into()
+    }
 }

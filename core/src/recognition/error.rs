@@ -78,6 +78,42 @@ pub enum RecognitionError {
         /// Where the reference was made, if from a file.
         context: String,
     },
+    /// A target names an agreement with several sides without saying which side receives.
+    #[error("agreement '{agreement}' has several sides: name the receiving one ({})", .sides.iter().map(|s| format!("{agreement}/{s}")).collect::<Vec<_>>().join(" or "))]
+    AmbiguousTarget {
+        /// The agreement's id.
+        agreement: String,
+        /// Its sides' jurisdiction ids.
+        sides: Vec<String>,
+    },
+    /// A TradeTrust document was given for recognition without its title-escrow event log.
+    #[error(
+        "a TradeTrust document is recognised with its title-escrow event log, which says who holds title: give the log too (the format `ebl::openattestation::title_history_from_log` reads)"
+    )]
+    TitleLogMissing,
+    /// A title-escrow event log was given with a record that is not a TradeTrust document.
+    #[error("a title-escrow event log belongs to a TradeTrust document, and this is a {format}")]
+    TitleLogNotApplicable {
+        /// The detected format of the record.
+        format: String,
+    },
+    /// The record is in a format recognition does not read (a bare transport document, say).
+    #[error(
+        "recognition of a {format} is not supported: give a DCSA PINT envelope (the record's signed history) or a TradeTrust document with its title-escrow log"
+    )]
+    UnsupportedRecord {
+        /// The detected format of the record.
+        format: String,
+    },
+    /// One of the side inputs of a recognition request (the title log, the receiver's
+    /// evidence) could not be read; `error` says why and carries the code.
+    #[error("{part}: {error}")]
+    RequestPartUnreadable {
+        /// Which input.
+        part: RecognitionRequestPart,
+        /// Why it was refused.
+        error: Box<crate::Error>,
+    },
     /// The facts given to `recognize` are inconsistent (an evidence item points at an event
     /// that does not exist, for example).
     #[error("recognition input: {path}: {message}")]
@@ -101,7 +137,32 @@ impl RecognitionError {
             RecognitionError::Incomplete { .. } => ErrorCode::RulesIncomplete,
             RecognitionError::InvalidParams { .. } => ErrorCode::RulesInvalidParams,
             RecognitionError::UnknownReference { .. } => ErrorCode::RulesUnknownReference,
-            RecognitionError::InvalidInput { .. } => ErrorCode::RecognitionInvalidInput,
+            RecognitionError::AmbiguousTarget { .. } => ErrorCode::RulesUnknownReference,
+            RecognitionError::InvalidInput { .. }
+            | RecognitionError::TitleLogMissing
+            | RecognitionError::TitleLogNotApplicable { .. } => ErrorCode::RecognitionInvalidInput,
+            RecognitionError::UnsupportedRecord { .. } => ErrorCode::UnsupportedFormat,
+            RecognitionError::RequestPartUnreadable { error, .. } => error.code(),
         }
+    }
+}
+
+/// The side inputs of a recognition request, named in
+/// [`RecognitionError::RequestPartUnreadable`] so a caller can tell which of its files or
+/// buffers was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecognitionRequestPart {
+    /// The TradeTrust title-escrow event log.
+    TitleLog,
+    /// The receiver's evidence (consents, governing law, registry check).
+    Evidence,
+}
+
+impl std::fmt::Display for RecognitionRequestPart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RecognitionRequestPart::TitleLog => "title log",
+            RecognitionRequestPart::Evidence => "evidence",
+        })
     }
 }

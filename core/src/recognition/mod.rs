@@ -11,6 +11,13 @@
 //!   its citation and effective dates, so the law in force at each event applies.
 //! - Bilateral agreements are data too ([`Agreement`]); [`recognize`] accepts a [`Target`] built
 //!   from a jurisdiction or from one side of an agreement.
+//! - From bytes, in one call: [`recognize_bytes`] takes a [`RecognitionRequest`] (the record,
+//!   a TradeTrust title log, the receiver's evidence, the target as a string such as `CN` or
+//!   `sg-cn-shenzhen/CN`) and returns a [`RecognitionOutcome`] (verification and report, as
+//!   JSON with [`RecognitionOutcome::to_json_value`]); its steps are public too
+//!   ([`Catalogue::target`], [`prepare_recognition_input`], [`Evidence::from_receiver_json`],
+//!   [`Evidence::merge_receiver`], [`recognize`]). A user's own rule file is added with
+//!   [`Catalogue::add_rules`].
 //! - The [`Report`] is deterministic JSON naming the rule-data versions it used. It never says
 //!   a record is legally valid: the best verdict is
 //!   [`Verdict::RecognisedSubjectToReliability`].
@@ -26,7 +33,9 @@ mod facts;
 mod from_openattestation;
 mod from_pint;
 mod from_title;
+mod receiver;
 mod report;
+mod request;
 pub mod rules;
 mod status;
 
@@ -35,7 +44,7 @@ pub use crate::openattestation::OpenAttestationIdentity;
 pub use criteria::{Context, assess};
 pub use criterion::CriterionId;
 pub use engine::recognize;
-pub use error::RecognitionError;
+pub use error::{RecognitionError, RecognitionRequestPart};
 pub use facts::{
     ChangeOfMedium, Conflict, ConsentEvidence, Controller, EventFacts, EventKind, Evidence,
     HistoryFacts, IdentityProofEvidence, PartyFacts, RecognitionInput, RecordStatus,
@@ -46,5 +55,10 @@ pub use report::{
     CriterionReport, Decisive, EventAssessment, Flag, FlagValue, Flags, NOTICE, REPORT_SCHEMA,
     RegimeReport, Report,
 };
-pub use rules::{Agreement, Catalogue, Cell, CellParams, CellStatus, Confidence, RuleSet, Target};
+pub use request::{
+    RecognitionOutcome, RecognitionRequest, prepare_recognition_input, recognize_bytes,
+};
+pub use rules::{
+    Agreement, Catalogue, Cell, CellParams, CellStatus, Confidence, LoadedRules, RuleSet, Target,
+};
 pub use status::{CriterionStatus, Effect, Outcome, Verdict};

@@ -51,8 +51,8 @@ const EMBEDDED_AGREEMENTS: &[(&str, &str)] = &[(
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalogue {
-    jurisdictions: Vec<RuleSet>,
-    agreements: Vec<Agreement>,
+    pub(super) jurisdictions: Vec<RuleSet>,
+    pub(super) agreements: Vec<Agreement>,
 }
 
 impl Catalogue {
@@ -80,7 +80,31 @@ impl Catalogue {
 
     /// Adds a jurisdiction, replacing one with the same id (so a newer file from disk can
     /// supersede the embedded one).
+    ///
+    /// # Errors
+    /// [`RecognitionError::RulesInvalid`] if its id or an alias names another loaded
+    /// jurisdiction (ignoring case), so that every name keeps meaning one rule file.
     pub fn add_jurisdiction(&mut self, rules: RuleSet) -> crate::Result<()> {
+        let names = std::iter::once(&rules.id).chain(&rules.aliases);
+        if let Some((name, other)) = names
+            .filter_map(|n| {
+                self.jurisdictions
+                    .iter()
+                    .find(|j| j.id != rules.id && j.is_named(n))
+                    .map(|j| (n, j))
+            })
+            .next()
+        {
+            return Err(RecognitionError::RulesInvalid {
+                source_name: format!("jurisdiction '{}'", rules.id),
+                path: "$".to_owned(),
+                message: format!(
+                    "the name '{name}' already names jurisdiction '{}'",
+                    other.id
+                ),
+            }
+            .into());
+        }
         match self.jurisdictions.iter_mut().find(|j| j.id == rules.id) {
             Some(existing) => *existing = rules,
             None => self.jurisdictions.push(rules),

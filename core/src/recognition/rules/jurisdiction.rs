@@ -54,6 +54,8 @@ pub struct IndustryCover {
 struct RawRuleSet {
     schema: String,
     id: String,
+    #[serde(default)]
+    aliases: Vec<String>,
     name: String,
     version: String,
     #[serde(default)]
@@ -80,6 +82,8 @@ struct RawRuleSet {
 pub struct RuleSet {
     /// The jurisdiction's id (`SG`, `CN`, `GB`, `FR`, `MLETR`).
     pub id: String,
+    /// Other names callers may use for it (`UK` for `GB`); like ids, matched ignoring case.
+    pub aliases: Vec<String>,
     /// A readable name.
     pub name: String,
     /// The rule-data version (named in every report).
@@ -124,6 +128,7 @@ impl RuleSet {
                 return Err(invalid(source, &root.key(name), format!("empty {name}")));
             }
         }
+        check_aliases(&raw.id, &raw.aliases, source)?;
         if raw.regime.citation.trim().is_empty() {
             return Err(RecognitionError::MissingCitation {
                 source_name: source.to_owned(),
@@ -150,6 +155,7 @@ impl RuleSet {
         check_coverage(&cells, raw.regime.effective_from, source)?;
         Ok(RuleSet {
             id: raw.id,
+            aliases: raw.aliases,
             name: raw.name,
             version: raw.version,
             digest: parse::digest(value),
@@ -168,6 +174,22 @@ impl RuleSet {
             .find(|c| c.criterion == criterion && c.in_force(at))
     }
 
+    /// Whether `text` names this jurisdiction: its id or one of its aliases, ignoring case and
+    /// surrounding white space.
+    ///
+    /// ```
+    /// use ebl::recognition::Catalogue;
+    /// let gb = Catalogue::embedded()?.jurisdiction("GB").unwrap().clone();
+    /// assert!(gb.is_named(" uk ") && gb.is_named("gb") && !gb.is_named("FR"));
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_named(&self, text: &str) -> bool {
+        let text = text.trim();
+        self.id.eq_ignore_ascii_case(text)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(text))
+    }
+
     /// Whether the regime was in force at `at`.
     #[must_use]
     pub fn regime_in_force(&self, at: DateTime<Utc>) -> bool {
@@ -175,6 +197,31 @@ impl RuleSet {
             .effective_from
             .is_none_or(|from| from.with_timezone(&Utc) <= at)
     }
+}
+
+/// Aliases are names like ids: not empty, no white space or `/` (which separates an agreement
+/// from its side in a target), none equal to the id or to another alias, ignoring case.
+fn check_aliases(id: &str, aliases: &[String], source: &str) -> Result<(), RecognitionError> {
+    for (i, alias) in aliases.iter().enumerate() {
+        let path = JsonPath::root().key("aliases").index(i);
+        if alias.is_empty() || alias.contains(|c: char| c.is_whitespace() || c == '/') {
+            return Err(invalid(
+                source,
+                &path,
+                format!("alias {alias:?} must be a non-empty name without spaces or '/'"),
+            ));
+        }
+        if alias.eq_ignore_ascii_case(id)
+            || aliases[..i].iter().any(|a| a.eq_ignore_ascii_case(alias))
+        {
+            return Err(invalid(
+                source,
+                &path,
+                format!("alias '{alias}' repeats the id or another alias"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Every criterion must have a cell in force at every instant from the regime's start on.

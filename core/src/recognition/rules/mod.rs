@@ -6,9 +6,11 @@ mod agreement;
 mod catalogue;
 mod cell;
 mod jurisdiction;
+mod lookup;
 mod parse;
 
 pub use agreement::{AGREEMENT_SCHEMA, Agreement, Clause, Instrument, InstrumentStatus, Side};
 pub use catalogue::{Catalogue, Layer, RulesSource, Target};
 pub use cell::{Cell, CellParams, CellStatus, Confidence, RecognisingLaw};
 pub use jurisdiction::{EarlierRecords, IndustryCover, JURISDICTION_SCHEMA, Regime, RuleSet};
+pub use lookup::LoadedRules;
