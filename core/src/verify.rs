@@ -317,10 +317,10 @@ pub fn parse_document(bytes: &[u8]) -> crate::Result<Value> {
             if detect(&lenient) == Format::OpenAttestationV2 {
                 Ok(lenient)
             } else {
-                Err(strict)
+                Err(strict.into())
             }
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -1,6 +1,6 @@
 //! What can go wrong with keys, algorithms, JWS and certificates.
 
-use crate::error::ErrorCode;
+use crate::code::ErrorCode;
 
 /// Why a key, a signature or a certificate chain was refused.
 ///

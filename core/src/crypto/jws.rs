@@ -662,7 +662,7 @@ impl VerifiedJws {
     /// assert_eq!(manifest["eBLVisualisationByCarrier"]["name"], "HHL71800000.pdf");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn payload_json(&self) -> crate::Result<Value> {
+    pub fn payload_json(&self) -> Result<Value, crate::json::JsonError> {
         crate::json::parse(&self.payload)
     }
 
