@@ -52,7 +52,7 @@ pub fn signer(path: &Path) -> Result<Signer, Unusable> {
         Ok(text) if text.contains("-----BEGIN") => {
             PrivateKey::from_pem(text, &rng).map_err(ebl::Error::from)
         }
-        _ => PrivateKey::from_jwk_bytes(&bytes, &rng),
+        _ => PrivateKey::from_jwk_bytes(&bytes, &rng).map_err(ebl::Error::from),
     }
     .map_err(|e| Unusable::at(path, e))?;
     Ok(Signer::new(key))

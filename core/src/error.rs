@@ -56,9 +56,10 @@ pub enum Error {
     /// A title history could not be read or written (see [`TitleError`]).
     #[error(transparent)]
     Title(#[from] TitleError),
-    /// A key, algorithm, JWS or certificate was refused (see [`CryptoError`]).
+    /// A key, algorithm, JWS or certificate was refused (see [`CryptoError`]). A
+    /// [`CryptoError::Json`] converts to [`Error::Json`] instead.
     #[error(transparent)]
-    Crypto(#[from] CryptoError),
+    Crypto(CryptoError),
     /// A transport document could not be built or was refused (see [`ModelError`]).
     #[error(transparent)]
     Model(#[from] ModelError),
@@ -115,6 +116,16 @@ pub enum Error {
         /// What the operating system reported.
         message: String,
     },
+}
+
+impl From<CryptoError> for Error {
+    /// Keeps one place for every JSON refusal: JSON inside a key or JWS is [`Error::Json`].
+    fn from(error: CryptoError) -> Error {
+        match error {
+            CryptoError::Json(json) => Error::Json(json),
+            other => Error::Crypto(other),
+        }
+    }
 }
 
 impl Error {
