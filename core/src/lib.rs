@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 
 pub mod checksum;
+mod code;
 pub mod crypto;
 pub mod detect;
 pub mod error;
@@ -38,7 +39,8 @@ pub mod title;
 pub mod trust;
 pub mod verify;
 
-pub use error::{Error, ErrorCode, Result};
+pub use code::ErrorCode;
+pub use error::{Error, Result};
 
 /// The README's Rust examples, compiled and run as doc tests so they cannot go stale.
 #[cfg(doctest)]

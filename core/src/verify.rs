@@ -134,9 +134,11 @@ fn serialize_format<S: serde::Serializer>(format: &Format, s: S) -> Result<S::Ok
 }
 
 /// What an OpenAttestation verifier is told: the facts that would otherwise need DNS or an
-/// Ethereum node, supplied as data.
+/// Ethereum node, supplied as data. Serialises to JSON (camelCase, like [`Verification`]) so
+/// that a binding can show what a verdict was given.
 #[cfg(feature = "openattestation")]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OpenAttestationTrust {
     /// Ethereum addresses trusted to sign DID proofs (`OpenAttestationSignature2018`).
     pub addresses: Vec<crate::openattestation::EthereumAddress>,
@@ -255,10 +257,10 @@ pub fn parse_document(bytes: &[u8]) -> crate::Result<Value> {
             if detect(&lenient) == Format::OpenAttestationV2 {
                 Ok(lenient)
             } else {
-                Err(strict)
+                Err(strict.into())
             }
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 

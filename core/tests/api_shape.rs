@@ -11,12 +11,19 @@ fn handles_and_reports_are_owned_and_thread_safe() {
     shareable::<ebl::Error>();
     shareable::<ebl::ErrorCode>();
     shareable::<ebl::json::JsonError>();
+    shareable::<ebl::crypto::CryptoError>();
+    shareable::<ebl::trust::TrustError>();
+    shareable::<ebl::recognition::RecognitionError>();
+    // Findings, shared by every report.
+    shareable::<ebl::report::Finding>();
     // Keys and signatures.
     shareable::<ebl::crypto::PrivateKey>();
     shareable::<ebl::crypto::PublicKey>();
     shareable::<ebl::crypto::KeySet>();
     shareable::<ebl::crypto::jws::Verifier>();
     shareable::<ebl::crypto::x509::Certificate>();
+    shareable::<ebl::crypto::x509::CertificateAnchors>();
+    shareable::<std::sync::Arc<ebl::crypto::PrivateKey>>();
     // Documents and PINT.
     shareable::<ebl::model::TransportDocument>();
     shareable::<ebl::pint::PintTrust>();
@@ -25,6 +32,13 @@ fn handles_and_reports_are_owned_and_thread_safe() {
     shareable::<ebl::pint::EblEnvelope>();
     shareable::<ebl::pint::VerifyOptions>();
     shareable::<ebl::pint::EnvelopeReport>();
+    shareable::<ebl::pint::EntryReport>();
+    shareable::<ebl::pint::SignerInfo>();
+    shareable::<ebl::pint::TransactionParty>();
+    shareable::<ebl::pint::Transaction>();
+    shareable::<ebl::pint::Issuance>();
+    shareable::<ebl::pint::EnvelopeTransferFinishedResponse>();
+    shareable::<ebl::pint::ResponseCode>();
     shareable::<ebl::pint::DocumentUploadReport>();
     shareable::<ebl::pint::IssuanceReport>();
     // Any format.
@@ -33,8 +47,15 @@ fn handles_and_reports_are_owned_and_thread_safe() {
     // Title, trust, recognition.
     shareable::<ebl::title::History>();
     shareable::<ebl::title::Replay>();
+    shareable::<ebl::title::PartyId>();
+    shareable::<ebl::title::Event>();
     shareable::<ebl::trust::TrustStore>();
+    shareable::<ebl::trust::TrustList>();
+    shareable::<ebl::trust::ImportSummary>();
+    shareable::<ebl::trust::PintTrustSummary>();
     shareable::<ebl::recognition::Catalogue>();
+    shareable::<ebl::recognition::RuleSet>();
+    shareable::<ebl::recognition::Agreement>();
     shareable::<ebl::recognition::Target>();
     shareable::<ebl::recognition::RecognitionInput>();
     shareable::<ebl::recognition::Report>();
@@ -46,5 +67,8 @@ fn handles_and_reports_are_owned_and_thread_safe() {
         shareable::<ebl::openattestation::Verification>();
         shareable::<ebl::openattestation::DidProofCheck>();
         shareable::<ebl::openattestation::DnsIdentityCheck>();
+        shareable::<ebl::openattestation::OpenAttestationIdentity>();
+        shareable::<ebl::openattestation::EthereumAddress>();
+        shareable::<ebl::verify::OpenAttestationTrust>();
     }
 }

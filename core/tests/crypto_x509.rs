@@ -23,7 +23,11 @@ fn at(text: &str) -> DateTime<Utc> {
     text.parse().expect("time")
 }
 
-fn verify(label: &str, anchor_file: &str, time: &str) -> Result<jws::VerifiedJws, ebl::Error> {
+fn verify(
+    label: &str,
+    anchor_file: &str,
+    time: &str,
+) -> Result<jws::VerifiedJws, ebl::crypto::CryptoError> {
     let v = pki();
     let compact = v["jws"][label].as_str().expect("jws");
     jws::Verifier::new(AlgorithmSet::default(), KeySet::new(), anchors(anchor_file))

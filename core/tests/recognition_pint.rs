@@ -424,3 +424,38 @@ fn the_report_json_has_a_verdict_and_criteria_with_id_status_citation_reason() {
             .any(|c| c["citation"].as_str().unwrap().contains("model cl."))
     );
 }
+
+#[test]
+fn the_report_carries_typed_content_and_link_facts() {
+    let store = store();
+    let (envelope, _) = journey(true);
+    let clean = verify(&envelope, &store);
+    assert!(clean.manifest_content_matches);
+    assert!(clean.entries.iter().all(|e| e.content_matches));
+    assert_eq!(clean.entries[0].link_ok, None);
+    assert!(clean.entries[1..].iter().all(|e| e.link_ok == Some(true)));
+    assert_eq!(clean.entries[0].issuance_content_matches, Some(true));
+    assert!(
+        clean.entries[1..]
+            .iter()
+            .all(|e| e.issuance_content_matches.is_none())
+    );
+
+    // Every signature was over another document than the one received.
+    let mut tampered = envelope.clone();
+    tampered.transport_document["transportDocumentTypeCode"] = json!("SWB");
+    let report = verify(&tampered, &store);
+    assert!(!report.manifest_content_matches);
+    assert!(report.entries.iter().all(|e| !e.content_matches));
+    assert_eq!(report.entries[0].issuance_content_matches, Some(false));
+    assert!(report.entries[1..].iter().all(|e| e.link_ok == Some(true)));
+
+    // Without its middle entry, the last one points to an entry the envelope does not hold,
+    // and the manifest still names the last entry, so it covers what was received.
+    let mut cut = envelope;
+    cut.envelope_transfer_chain.remove(1);
+    let report = verify(&cut, &store);
+    assert_eq!(report.entries[1].link_ok, Some(false));
+    assert!(report.entries.iter().all(|e| e.content_matches));
+    assert!(report.manifest_content_matches);
+}

@@ -373,7 +373,7 @@ impl FromIterator<Algorithm> for AlgorithmSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ErrorCode;
+    use crate::code::ErrorCode;
 
     #[test]
     fn names_round_trip() {

@@ -1,6 +1,6 @@
 //! What can go wrong with keys, algorithms, JWS and certificates.
 
-use crate::error::ErrorCode;
+use crate::code::ErrorCode;
 
 /// Why a key, a signature or a certificate chain was refused.
 ///
@@ -158,6 +158,20 @@ pub enum CryptoError {
         /// What failed.
         reason: String,
     },
+    /// JSON inside a key or JWS (a JWK, a JWKS, a protected header) is not acceptable strict
+    /// JSON. Its code is the JSON error's, and it becomes [`crate::Error::Json`] at an entry
+    /// point, as if the JSON had been parsed there.
+    ///
+    /// ```
+    /// use ebl::crypto::{CryptoError, KeySet};
+    ///
+    /// let err = KeySet::from_jwks_bytes(br#"{"keys": [], "keys": []}"#).unwrap_err();
+    /// assert!(matches!(err, CryptoError::Json(_)));
+    /// assert_eq!(err.code(), ebl::ErrorCode::JsonDuplicateKey);
+    /// assert!(matches!(ebl::Error::from(err), ebl::Error::Json(_)));
+    /// ```
+    #[error(transparent)]
+    Json(#[from] crate::json::JsonError),
 }
 
 impl CryptoError {
@@ -194,6 +208,7 @@ impl CryptoError {
             CryptoError::CertificateChainInvalid { .. } => ErrorCode::CryptoCertificateChainInvalid,
             CryptoError::CertificateKeyMismatch { .. } => ErrorCode::CryptoCertificateKeyMismatch,
             CryptoError::SigningFailed { .. } => ErrorCode::CryptoSigningFailed,
+            CryptoError::Json(e) => e.code(),
         }
     }
 

@@ -144,8 +144,8 @@ impl PublicKey {
     /// assert_eq!(PublicKey::from_jwk_bytes(twice).unwrap_err().code(), ebl::ErrorCode::JsonDuplicateKey);
     /// # Ok::<(), ebl::Error>(())
     /// ```
-    pub fn from_jwk_bytes(json: &[u8]) -> crate::Result<Self> {
-        Ok(Self::from_jwk(&crate::json::parse(json)?)?)
+    pub fn from_jwk_bytes(json: &[u8]) -> Result<Self, CryptoError> {
+        Self::from_jwk(&crate::json::parse(json)?)
     }
 
     /// The public JWK of this key: `kty`, `crv`, `x`, `y` / `n`, `e`.

@@ -414,23 +414,29 @@ pub struct UnverifiedJws {
 /// assert_eq!(jws::decode_compact("eyJhbGciOiJub25lIn0.e30.AA").unwrap_err().code(), ErrorCode::CryptoAlgNone);
 /// # Ok::<(), ebl::Error>(())
 /// ```
-pub fn decode_compact(compact: &str) -> crate::Result<UnverifiedJws> {
+pub fn decode_compact(compact: &str) -> Result<UnverifiedJws, CryptoError> {
     let mut parts = compact.split('.');
     let (Some(header_b64), Some(payload_b64), Some(signature_b64), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err(CryptoError::jws("a compact JWS has exactly three dot-separated parts").into());
+        return Err(CryptoError::jws(
+            "a compact JWS has exactly three dot-separated parts",
+        ));
     };
     let header_bytes = b64::decode_url(header_b64, "JWS protected header")?;
     let header_json = match crate::json::parse(&header_bytes)? {
         Value::Object(map) => map,
-        _ => return Err(CryptoError::jws("the protected header is not a JSON object").into()),
+        _ => {
+            return Err(CryptoError::jws(
+                "the protected header is not a JSON object",
+            ));
+        }
     };
     let header = ProtectedHeader::from_json(header_json)?;
     let payload = b64::decode_url(payload_b64, "JWS payload")?;
     let signature = b64::decode_url(signature_b64, "JWS signature")?;
     if signature.is_empty() {
-        return Err(CryptoError::jws("empty signature").into());
+        return Err(CryptoError::jws("empty signature"));
     }
     Ok(UnverifiedJws {
         compact: compact.to_owned(),
@@ -662,7 +668,7 @@ impl VerifiedJws {
     /// assert_eq!(manifest["eBLVisualisationByCarrier"]["name"], "HHL71800000.pdf");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn payload_json(&self) -> crate::Result<Value> {
+    pub fn payload_json(&self) -> Result<Value, crate::json::JsonError> {
         crate::json::parse(&self.payload)
     }
 
@@ -778,8 +784,8 @@ pub fn verify_compact(
     compact: &str,
     key: &PublicKey,
     allowed: &AlgorithmSet,
-) -> crate::Result<VerifiedJws> {
-    Ok(decode_compact(compact)?.verify(key, allowed)?)
+) -> Result<VerifiedJws, CryptoError> {
+    decode_compact(compact)?.verify(key, allowed)
 }
 
 /// Verifies JWS against a policy: allowed algorithms, trusted keys and certificate trust
@@ -872,8 +878,8 @@ impl Verifier {
     /// assert_eq!(err.code(), ebl::ErrorCode::CryptoCertificateExpired);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn verify(&self, compact: &str, at: DateTime<Utc>) -> crate::Result<VerifiedJws> {
-        Ok(self.verify_decoded(&decode_compact(compact)?, at)?)
+    pub fn verify(&self, compact: &str, at: DateTime<Utc>) -> Result<VerifiedJws, CryptoError> {
+        self.verify_decoded(&decode_compact(compact)?, at)
     }
 
     /// Verifies an already decoded JWS at time `at`.

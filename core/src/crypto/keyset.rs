@@ -175,8 +175,8 @@ impl KeySet {
     /// assert!(KeySet::from_jwks_bytes(b"{\"keys\": []").is_err()); // not JSON
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_jwks_bytes(json: &[u8]) -> crate::Result<Self> {
-        Ok(Self::from_jwks(&crate::json::parse(json)?)?)
+    pub fn from_jwks_bytes(json: &[u8]) -> Result<Self, CryptoError> {
+        Self::from_jwks(&crate::json::parse(json)?)
     }
 
     /// Adds every entry of `other`.

@@ -303,8 +303,8 @@ impl PrivateKey {
     /// assert!(PrivateKey::from_jwk_bytes(mismatched, &rng).is_err());
     /// # Ok::<(), ebl::Error>(())
     /// ```
-    pub fn from_jwk_bytes(json: &[u8], rng: &dyn SecureRandom) -> crate::Result<Self> {
-        Ok(Self::from_jwk(&crate::json::parse(json)?, rng)?)
+    pub fn from_jwk_bytes(json: &[u8], rng: &dyn SecureRandom) -> Result<Self, CryptoError> {
+        Self::from_jwk(&crate::json::parse(json)?, rng)
     }
 
     /// The PKCS#8 DER document (as generated or imported).

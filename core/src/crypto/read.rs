@@ -43,7 +43,7 @@ impl PrivateKey {
     pub fn from_bytes(bytes: &[u8], rng: &dyn SecureRandom) -> crate::Result<PrivateKey> {
         match trimmed_text(bytes) {
             Some(text) if text.contains("-----BEGIN") => Ok(PrivateKey::from_pem(text, rng)?),
-            Some(text) if text.starts_with('{') => PrivateKey::from_jwk_bytes(bytes, rng),
+            Some(text) if text.starts_with('{') => Ok(PrivateKey::from_jwk_bytes(bytes, rng)?),
             _ if bytes.first() == Some(&0x30) => Ok(PrivateKey::from_pkcs8_der(bytes, rng)?),
             _ => Err(CryptoError::key(
                 "not a private key: expected PKCS#8 PEM, PKCS#8 DER or a private JWK",

@@ -44,7 +44,7 @@ pub fn canonical_string(value: &Value) -> String {
 /// assert_eq!(canonicalize_bytes(b"[ 1.0 , -0, 1E2 ]")?, b"[1,0,100]");
 /// # Ok::<(), ebl::Error>(())
 /// ```
-pub fn canonicalize_bytes(bytes: &[u8]) -> crate::Result<Vec<u8>> {
+pub fn canonicalize_bytes(bytes: &[u8]) -> Result<Vec<u8>, super::JsonError> {
     Ok(canonicalize(&super::parse(bytes)?))
 }
 

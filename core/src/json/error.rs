@@ -1,17 +1,18 @@
 //! What can be wrong with untrusted JSON bytes.
 
-use crate::error::ErrorCode;
+use crate::code::ErrorCode;
 
 /// Why a JSON input was refused. Every variant names the place: a byte offset into the input
 /// and, where the parser had got that far, the JSON path of the value being read.
 ///
 /// ```
 /// use ebl::json::{parse, JsonError};
-/// use ebl::Error;
 ///
+/// // `json::parse` returns this type itself; entry points wrap it in `ebl::Error::Json`.
 /// let err = parse(br#"{"a": [1, 2,]}"#).unwrap_err();
-/// let Error::Json(JsonError::Syntax { offset, path, .. }) = err else { panic!("{err:?}") };
+/// let JsonError::Syntax { offset, ref path, .. } = err else { panic!("{err:?}") };
 /// assert_eq!((offset, path.as_str()), (12, "$.a[2]"));
+/// assert_eq!(ebl::Error::from(err).code(), ebl::ErrorCode::JsonSyntax);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -56,7 +56,7 @@ pub use serde_json::{Map, Number, Value};
 pub fn from_value<T: serde::de::DeserializeOwned>(
     value: &Value,
     base: &JsonPath,
-) -> crate::Result<T> {
+) -> Result<T, JsonError> {
     // The plain conversion is several times faster; the path is only worth tracking once it
     // has failed, to say where.
     if let Ok(typed) = T::deserialize(value) {
@@ -73,10 +73,10 @@ pub fn from_value<T: serde::de::DeserializeOwned>(
             };
         }
         let message = e.into_inner().to_string();
-        crate::Error::Json(JsonError::Shape {
+        JsonError::Shape {
             path: path.into(),
             message,
-        })
+        }
     })
 }
 
@@ -91,6 +91,6 @@ pub fn from_value<T: serde::de::DeserializeOwned>(
 /// assert!(ebl::json::from_slice::<BTreeMap<String, u32>>(br#"{"a": 1, "a": 2}"#).is_err());
 /// # Ok::<(), ebl::Error>(())
 /// ```
-pub fn from_slice<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> crate::Result<T> {
+pub fn from_slice<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, JsonError> {
     from_value(&parse(bytes)?, &JsonPath::root())
 }

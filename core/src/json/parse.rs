@@ -92,7 +92,7 @@ impl Limits {
 /// assert_eq!(err.to_string(), r#"duplicate key "b" in the object at $.a (byte 15)"#);
 /// # Ok::<(), ebl::Error>(())
 /// ```
-pub fn parse(bytes: &[u8]) -> crate::Result<Value> {
+pub fn parse(bytes: &[u8]) -> Result<Value, JsonError> {
     parse_with(bytes, &Limits::default())
 }
 
@@ -107,8 +107,8 @@ pub fn parse(bytes: &[u8]) -> crate::Result<Value> {
 /// assert_eq!(err.code(), ebl::ErrorCode::JsonTooLarge);
 /// # Ok::<(), ebl::Error>(())
 /// ```
-pub fn parse_with(bytes: &[u8], limits: &Limits) -> crate::Result<Value> {
-    Ok(parse_value(bytes, limits)?)
+pub fn parse_with(bytes: &[u8], limits: &Limits) -> Result<Value, JsonError> {
+    parse_value(bytes, limits)
 }
 
 pub(crate) fn parse_value(bytes: &[u8], limits: &Limits) -> Result<Value, JsonError> {

@@ -97,7 +97,7 @@ pub use parties::{
     OtherDocumentParty, Party, PartyContactDetail, Shipper, TaxLegalReference,
 };
 
-use crate::error::ErrorCode;
+use crate::code::ErrorCode;
 use crate::report::Finding;
 
 /// What can go wrong building or accepting a [`TransportDocument`].

@@ -1,7 +1,7 @@
 //! What can go wrong when wrapping, obfuscating, unsalting or signing an OpenAttestation
 //! document. Verification verdicts are findings, not errors (see [`super::Verification`]).
 
-use crate::error::ErrorCode;
+use crate::code::ErrorCode;
 
 /// Why an OpenAttestation operation could not be carried out.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -8,7 +8,10 @@ use super::{DidProofCheck, DnsIdentityCheck};
 /// [`super::verify_did_proof`]. Either may be absent (not checked).
 /// [`crate::verify::verify_bytes`] makes them and returns them in
 /// [`crate::verify::Verification::openattestation_identity`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// It serialises to JSON as `{"dns": …, "did": …}` (each `null` when not checked), with the
+/// checks' own fields, for the bindings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct OpenAttestationIdentity {
     /// The DNS-TXT / DNS-DID check.
     pub dns: Option<DnsIdentityCheck>,

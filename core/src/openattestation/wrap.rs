@@ -28,7 +28,7 @@ use crate::json::{Limits, parse_with};
 /// # Errors
 /// JSON errors, with the JSON path.
 pub fn parse_raw_document(bytes: &[u8]) -> crate::Result<Value> {
-    parse_with(bytes, &Limits::javascript_numbers())
+    Ok(parse_with(bytes, &Limits::javascript_numbers())?)
 }
 
 /// [`wrap`] from the raw document's bytes ([`parse_raw_document`]), for callers that hold a

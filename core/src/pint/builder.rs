@@ -1,5 +1,7 @@
 //! Building and signing PINT envelopes: issue, record transactions, seal for a transfer.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use ring::rand::SecureRandom;
 use serde::Serialize;
@@ -15,9 +17,13 @@ use crate::crypto::jws::{JwsHeader, sign_compact};
 use crate::pint::PintError;
 
 /// A private key and how its signatures name it (`kid`, optionally an `x5c` chain).
+///
+/// The key is held in an [`Arc`], so one parsed key can back several signers (different
+/// headers, several threads, a handle a C or Python caller keeps) without parsing its PKCS#8
+/// again: see [`Signer::from_shared`].
 pub struct Signer {
-    /// The signing key.
-    pub key: PrivateKey,
+    /// The signing key, shared.
+    pub key: Arc<PrivateKey>,
     /// The protected-header members to write; `alg` defaults to the key's.
     pub header: JwsHeader,
 }
@@ -27,6 +33,28 @@ impl Signer {
     /// holding the public JWK finds it without further configuration.
     #[must_use]
     pub fn new(key: PrivateKey) -> Signer {
+        Signer::from_shared(Arc::new(key))
+    }
+
+    /// [`Signer::new`] for a key already shared: the signer holds another reference to it,
+    /// nothing is parsed or copied.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use ebl::crypto::{KeyType, PrivateKey};
+    /// use ebl::pint::Signer;
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let key = Arc::new(PrivateKey::generate(KeyType::Ed25519, &rng)?);
+    /// let signer = Signer::from_shared(Arc::clone(&key));
+    /// assert!(Arc::ptr_eq(&signer.key, &key));
+    /// assert_eq!(signer.header.kid, Some(key.public_key().thumbprint()));
+    /// let jws = signer.sign_json(&serde_json::json!({"a": 1}), &rng)?;
+    /// assert_eq!(jws.split('.').count(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn from_shared(key: Arc<PrivateKey>) -> Signer {
         let header = JwsHeader {
             kid: Some(key.public_key().thumbprint()),
             ..JwsHeader::default()

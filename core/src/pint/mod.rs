@@ -70,7 +70,7 @@ pub use verify::{
     EntryReport, EnvelopeReport, SignerInfo, VerifyOptions, verify_envelope, verify_parsed_envelope,
 };
 
-use crate::error::ErrorCode;
+use crate::code::ErrorCode;
 
 /// Why a PINT operation could not be carried out (verification problems are findings, not
 /// errors).

@@ -86,6 +86,21 @@ pub struct EntryReport {
     /// For entry 0: the carrier's signature on the issuance manifest.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuance_signer: Option<SignerInfo>,
+    /// Whether the entry's signed payload could be read and names the transport document
+    /// received (its `transportDocumentChecksum` is the received document's), so that its
+    /// signature, if verified, is a signature over the content received.
+    pub content_matches: bool,
+    /// Whether the entry's hash link to the entry before it held: `Some(true)` for a later
+    /// entry that names the previous entry's checksum, `Some(false)` for a link that is
+    /// missing, wrong, or present in the first entry; `None` for a first entry without a link
+    /// or an entry whose payload could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link_ok: Option<bool>,
+    /// For entry 0 with an issuance manifest: whether the carrier's manifest could be read and
+    /// covers the content received (the transport document's checksum and, when the envelope
+    /// manifest declares one, the visualisation's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuance_content_matches: Option<bool>,
     /// The transactions it records.
     pub transactions: Vec<Transaction>,
 }
@@ -108,6 +123,9 @@ pub struct EnvelopeReport {
     pub last_entry_checksum: Option<String>,
     /// The sending platform's signature on the manifest.
     pub sender: SignerInfo,
+    /// Whether the envelope manifest could be read and covers the content received: the
+    /// transport document's checksum and the last chain entry's checksum.
+    pub manifest_content_matches: bool,
     /// One report per chain entry.
     pub entries: Vec<EntryReport>,
     /// The documents the manifest declares (visualisation first).
@@ -161,19 +179,19 @@ const ENTRY_SIGNATURE: Check = bsig("entry-signature");
 const ENTRY_SIGNER: Check = bsig("entry-signer-not-entry-platform");
 const ISSUANCE_SIGNATURE: Check = bsig("issuance-manifest-signature");
 const ISSUANCE_SIGNER: Check = bsig("issuance-manifest-signer-not-carrier");
-pub(crate) const MANIFEST_MALFORMED: Check = benv("manifest-malformed");
-pub(crate) const ENTRY_MALFORMED: Check = benv("entry-malformed");
-pub(crate) const ISSUANCE_MALFORMED: Check = benv("issuance-manifest-malformed");
+const MANIFEST_MALFORMED: Check = benv("manifest-malformed");
+const ENTRY_MALFORMED: Check = benv("entry-malformed");
+const ISSUANCE_MALFORMED: Check = benv("issuance-manifest-malformed");
 const CHAIN_EMPTY: Check = benv("chain-empty");
-pub(crate) const TD_CHECKSUM: Check = benv("transport-document-checksum-mismatch");
-pub(crate) const LAST_ENTRY_CHECKSUM: Check = benv("last-entry-checksum-mismatch");
-pub(crate) const ENTRY_TD_CHECKSUM: Check = benv("entry-transport-document-checksum-mismatch");
-pub(crate) const LINK_UNEXPECTED: Check = benv("chain-link-in-first-entry");
-pub(crate) const LINK_MISSING: Check = benv("chain-link-missing");
-pub(crate) const LINK_BROKEN: Check = benv("chain-link-broken");
+const TD_CHECKSUM: Check = benv("transport-document-checksum-mismatch");
+const LAST_ENTRY_CHECKSUM: Check = benv("last-entry-checksum-mismatch");
+const ENTRY_TD_CHECKSUM: Check = benv("entry-transport-document-checksum-mismatch");
+const LINK_UNEXPECTED: Check = benv("chain-link-in-first-entry");
+const LINK_MISSING: Check = benv("chain-link-missing");
+const LINK_BROKEN: Check = benv("chain-link-broken");
 const ISSUANCE_MISSING: Check = benv("issuance-manifest-missing");
-pub(crate) const ISSUANCE_CHECKSUM: Check = benv("issuance-manifest-checksum-mismatch");
-pub(crate) const VISUALISATION_CHECKSUM: Check = benv("visualisation-checksum-mismatch");
+const ISSUANCE_CHECKSUM: Check = benv("issuance-manifest-checksum-mismatch");
+const VISUALISATION_CHECKSUM: Check = benv("visualisation-checksum-mismatch");
 const CTR_NOT_FIRST: Check = benv("control-tracking-registry-not-in-first-entry");
 const NO_TRANSACTIONS: Check = benv("transactions-empty");
 const FIRST_NOT_ISSUE: Check = benv("first-transaction-not-issue");
@@ -291,7 +309,12 @@ pub fn verify_parsed_envelope(
     for (index, compact) in chain.iter().enumerate() {
         let path = chain_path.index(index);
         let checksum = sha256_hex(compact.as_bytes());
-        let (signer, entry) = check_entry(
+        let CheckedEntry {
+            signer,
+            entry,
+            content_matches,
+            link_ok,
+        } = check_entry(
             &mut outcome,
             trust,
             options,
@@ -302,12 +325,18 @@ pub fn verify_parsed_envelope(
             previous_checksum.as_deref(),
         );
         let mut issuance_signer = None;
+        let mut issuance_content_matches = None;
         if let Some(entry) = &entry
             && index == 0
             && let Some((signer, manifest)) =
                 check_issuance(&mut outcome, trust, options, entry, &path, &td_checksum)
         {
             issuance_signer = Some(signer);
+            issuance_content_matches = Some(
+                manifest
+                    .as_ref()
+                    .is_some_and(|m| m.document_checksum == td_checksum),
+            );
             issuance_manifest = manifest;
         }
         entries.push(EntryReport {
@@ -316,6 +345,9 @@ pub fn verify_parsed_envelope(
             platform: entry.as_ref().map(|e| e.ebl_platform.clone()),
             signer,
             issuance_signer,
+            content_matches,
+            link_ok,
+            issuance_content_matches,
             transactions: Vec::new(),
         });
         parsed_entries.push(entry);
@@ -353,8 +385,10 @@ pub fn verify_parsed_envelope(
         );
     }
     let mut declared_documents = Vec::new();
+    let mut manifest_content_matches = manifest.is_some();
     if let Some(manifest) = &manifest {
         if manifest.transport_document_checksum != td_checksum {
+            manifest_content_matches = false;
             outcome.fail(
                 TD_CHECKSUM,
                 td_path.as_str(),
@@ -368,6 +402,7 @@ pub fn verify_parsed_envelope(
         if let Some(last) = &last_entry_checksum
             && &manifest.last_envelope_transfer_chain_entry_signed_content_checksum != last
         {
+            manifest_content_matches = false;
             outcome.fail(
                 LAST_ENTRY_CHECKSUM,
                 chain_path.index(chain.len().saturating_sub(1)).as_str(),
@@ -382,8 +417,10 @@ pub fn verify_parsed_envelope(
         declared_documents.extend(manifest.supporting_documents.iter().cloned());
         if let (Some(visualisation), Some(issued)) =
             (&manifest.ebl_visualisation_by_carrier, &issuance_manifest)
+            && !check_visualisation(&mut outcome, visualisation, issued, &chain_path)
+            && let Some(first) = entries.first_mut()
         {
-            check_visualisation(&mut outcome, visualisation, issued, &chain_path);
+            first.issuance_content_matches = Some(false);
         }
     }
 
@@ -478,12 +515,23 @@ pub fn verify_parsed_envelope(
         transport_document_checksum: td_checksum,
         last_entry_checksum,
         sender,
+        manifest_content_matches,
         entries,
         declared_documents,
         missing_documents,
         history,
         replay,
     }
+}
+
+/// What [`check_entry`] found out about one chain entry, beyond its findings.
+struct CheckedEntry {
+    signer: SignerInfo,
+    entry: Option<EnvelopeTransferChainEntry>,
+    /// See [`EntryReport::content_matches`].
+    content_matches: bool,
+    /// See [`EntryReport::link_ok`].
+    link_ok: Option<bool>,
 }
 
 /// Checks one chain entry: signature, payload, links and checksums, transactions.
@@ -497,7 +545,7 @@ fn check_entry(
     path: &JsonPath,
     td_checksum: &str,
     previous_checksum: Option<&str>,
-) -> (SignerInfo, Option<EnvelopeTransferChainEntry>) {
+) -> CheckedEntry {
     let Signed { mut info, payload } = check_signed::<EnvelopeTransferChainEntry>(
         outcome,
         trust,
@@ -508,7 +556,12 @@ fn check_entry(
         (ENTRY_SIGNATURE, ENTRY_MALFORMED),
     );
     let Some(entry) = payload else {
-        return (info, None);
+        return CheckedEntry {
+            signer: info,
+            entry: None,
+            content_matches: false,
+            link_ok: None,
+        };
     };
     check_binding(
         outcome,
@@ -522,7 +575,8 @@ fn check_entry(
         ),
         Some(index),
     );
-    if entry.transport_document_checksum != td_checksum {
+    let content_matches = entry.transport_document_checksum == td_checksum;
+    if !content_matches {
         outcome.fail(
             ENTRY_TD_CHECKSUM,
             path.key("transportDocumentChecksum").as_str(),
@@ -534,33 +588,43 @@ fn check_entry(
         );
     }
     let link_path = path.key("previousEnvelopeTransferChainEntrySignedContentChecksum");
-    match (
+    let link_ok = match (
         index,
         &entry.previous_envelope_transfer_chain_entry_signed_content_checksum,
         previous_checksum,
     ) {
-        (0, Some(_), _) => outcome.fail(
-            LINK_UNEXPECTED,
-            link_path.as_str(),
-            "the first entry must not point to a previous entry",
-            Some(index),
-        ),
-        (_, None, Some(_)) => outcome.fail(
-            LINK_MISSING,
-            link_path.as_str(),
-            "every entry after the first must carry the checksum of the one before it",
-            Some(index),
-        ),
-        (_, Some(link), Some(expected)) if link != expected => outcome.fail(
-            LINK_BROKEN,
-            link_path.as_str(),
-            format!(
-                "the entry points to previous entry {link}, but the entry before it is {expected}"
-            ),
-            Some(index),
-        ),
-        _ => {}
-    }
+        (0, Some(_), _) => {
+            outcome.fail(
+                LINK_UNEXPECTED,
+                link_path.as_str(),
+                "the first entry must not point to a previous entry",
+                Some(index),
+            );
+            Some(false)
+        }
+        (_, None, Some(_)) => {
+            outcome.fail(
+                LINK_MISSING,
+                link_path.as_str(),
+                "every entry after the first must carry the checksum of the one before it",
+                Some(index),
+            );
+            Some(false)
+        }
+        (_, Some(link), Some(expected)) if link != expected => {
+            outcome.fail(
+                LINK_BROKEN,
+                link_path.as_str(),
+                format!(
+                    "the entry points to previous entry {link}, but the entry before it is {expected}"
+                ),
+                Some(index),
+            );
+            Some(false)
+        }
+        (_, Some(_), Some(_)) => Some(true),
+        _ => None,
+    };
     if index > 0 && entry.control_tracking_registry.is_some() {
         outcome.fail(
             CTR_NOT_FIRST,
@@ -637,7 +701,12 @@ fn check_entry(
             Some(index),
         );
     }
-    (info, Some(entry))
+    CheckedEntry {
+        signer: info,
+        entry: Some(entry),
+        content_matches,
+        link_ok,
+    }
 }
 
 /// Step 6: the carrier's issuance manifest in entry 0.
@@ -685,13 +754,14 @@ fn check_issuance(
     Some((info, payload))
 }
 
-/// The visualisation declared in the manifest must be the one the carrier issued.
+/// The visualisation declared in the manifest must be the one the carrier issued; returns
+/// whether it is.
 fn check_visualisation(
     outcome: &mut Outcome,
     visualisation: &DocumentMetadata,
     issued: &IssuanceManifest,
     chain_path: &JsonPath,
-) {
+) -> bool {
     if let Some(issued) = &issued.ebl_visualisation_by_carrier_checksum
         && issued != &visualisation.document_checksum
     {
@@ -708,7 +778,9 @@ fn check_visualisation(
             ),
             Some(0),
         );
+        return false;
     }
+    true
 }
 
 /// A verified (or not) JWS and its payload.

@@ -1,6 +1,6 @@
 //! What can go wrong loading rule data or evaluating a recognition request (codes 8xx).
 
-use crate::error::ErrorCode;
+use crate::code::ErrorCode;
 
 /// Why a rule file or a recognition request was refused.
 ///

@@ -8,47 +8,27 @@
 use std::collections::BTreeSet;
 
 use crate::json::Value;
-use crate::pint::verify::{
-    ENTRY_MALFORMED, ENTRY_TD_CHECKSUM, ISSUANCE_CHECKSUM, ISSUANCE_MALFORMED, LAST_ENTRY_CHECKSUM,
-    LINK_BROKEN, LINK_MISSING, LINK_UNEXPECTED, MANIFEST_MALFORMED, TD_CHECKSUM,
-    VISUALISATION_CHECKSUM,
-};
 use crate::pint::{EnvelopeReport, SignerInfo};
-use crate::report::Finding;
 use crate::title::EventSource;
 use crate::trust::TrustStore;
 
 use super::facts::{Evidence, HistoryFacts, RecognitionInput, SignatureEvidence};
-
-/// Findings that mean an entry's signature does not cover the content received.
-const ENTRY_CONTENT: [&str; 2] = [ENTRY_MALFORMED.code, ENTRY_TD_CHECKSUM.code];
-/// Findings that mean the hash link from an entry to the one before it is broken.
-const ENTRY_LINK: [&str; 3] = [LINK_BROKEN.code, LINK_MISSING.code, LINK_UNEXPECTED.code];
-/// Findings that mean the carrier's issuance manifest does not cover the content received.
-const ISSUANCE_CONTENT: [&str; 3] = [
-    ISSUANCE_MALFORMED.code,
-    ISSUANCE_CHECKSUM.code,
-    VISUALISATION_CHECKSUM.code,
-];
-/// Findings that mean the sender's manifest does not cover the content received.
-const MANIFEST_CONTENT: [&str; 3] = [
-    MANIFEST_MALFORMED.code,
-    TD_CHECKSUM.code,
-    LAST_ENTRY_CHECKSUM.code,
-];
 
 impl RecognitionInput {
     /// The recognition input for a PINT envelope, from its verification report, the transport
     /// document it carried, and the receiver's trust store.
     ///
     /// - `history`: [`HistoryFacts::from_title`] over `report.history` and `report.replay`;
-    ///   each event after the first of a chain entry other than the first gets
-    ///   `previous_link_ok` from the verifier's chain-link checks.
+    ///   the first event of every chain entry other than the first gets `previous_link_ok`
+    ///   from the entry's [`link_ok`](crate::pint::EntryReport::link_ok).
     /// - `evidence.signatures`: for every event, the signature of the chain entry that
     ///   recorded it; for the issuance, the carrier's issuance-manifest signature as well; for
     ///   the last event, the sending platform's manifest signature. A signature counts as
     ///   verified only if it verified under the receiver's trust *and* the content it signs
-    ///   matches what was received (the document and entry checksums, the links). Its `kid` is
+    ///   matches what was received (the report's typed facts
+    ///   [`content_matches`](crate::pint::EntryReport::content_matches),
+    ///   [`issuance_content_matches`](crate::pint::EntryReport::issuance_content_matches) and
+    ///   [`manifest_content_matches`](crate::pint::EnvelopeReport::manifest_content_matches)). Its `kid` is
     ///   the trust store's id for the key (found by the verifying key's RFC 7638 thumbprint or
     ///   the header's `kid`), else that thumbprint or `kid`; its `signer` is the
     ///   trust-store party that owns the key, else — for a verified entry or manifest
@@ -95,13 +75,6 @@ impl RecognitionInput {
         trust: &TrustStore,
     ) -> RecognitionInput {
         let mut history = HistoryFacts::from_title(&report.history, &report.replay, trust);
-        let errors: Vec<&Finding> = report.errors().collect();
-        let entry_has = |entry: usize, codes: &[&str]| {
-            errors
-                .iter()
-                .any(|f| f.entry == Some(entry) && codes.contains(&f.code.as_str()))
-        };
-        let any_has = |codes: &[&str]| errors.iter().any(|f| codes.contains(&f.code.as_str()));
 
         let mut signatures = Vec::new();
         let mut seen_entries = BTreeSet::new();
@@ -116,12 +89,13 @@ impl RecognitionInput {
                 && entry > 0
                 && let Some(facts) = history.events.get_mut(i)
             {
-                facts.previous_link_ok = Some(!entry_has(entry, &ENTRY_LINK));
+                // An entry after the first whose payload was read always has a link verdict.
+                facts.previous_link_ok = Some(entry_report.link_ok == Some(true));
             }
             signatures.push(signature(
                 i,
                 &entry_report.signer,
-                !entry_has(entry, &ENTRY_CONTENT),
+                entry_report.content_matches,
                 entry_report.platform.as_deref(),
                 trust,
             ));
@@ -132,7 +106,7 @@ impl RecognitionInput {
                 signatures.push(signature(
                     i,
                     carrier,
-                    !any_has(&ISSUANCE_CONTENT),
+                    entry_report.issuance_content_matches == Some(true),
                     None,
                     trust,
                 ));
@@ -143,7 +117,7 @@ impl RecognitionInput {
             signatures.push(signature(
                 last,
                 &report.sender,
-                !any_has(&MANIFEST_CONTENT),
+                report.manifest_content_matches,
                 sender,
                 trust,
             ));

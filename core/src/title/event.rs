@@ -408,7 +408,7 @@ impl History {
                 .into());
             }
         }
-        json::from_value(&value, &root)
+        Ok(json::from_value(&value, &root)?)
     }
 
     /// Writes the history as pretty-printed JSON (the format above).

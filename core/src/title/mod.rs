@@ -82,7 +82,7 @@ pub use party::{IdentifyingCode, PartyId};
 pub use replay::{Replay, replay};
 pub use state::{Status, Step, StepFacts, TitleState};
 
-use crate::error::ErrorCode;
+use crate::code::ErrorCode;
 
 /// Why a title history could not be read or written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

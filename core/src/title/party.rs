@@ -45,9 +45,11 @@ impl IdentifyingCode {
 /// [`PartyId::same_party`] decides whether two descriptions name the same party. It never
 /// looks at [`name`](PartyId::name) (names are not unique and are spelled freely):
 ///
-/// 1. the [`platform`](PartyId::platform)s must be equal (both absent counts as equal; one
-///    absent and one present does not), because control is held through an account on one
-///    platform and the same company on another platform does not hold it; and
+/// 1. when both name a [`platform`](PartyId::platform), the platforms must be equal, because
+///    control is held through an account on one platform and the same company on another
+///    platform does not hold it; a description without a platform (a DCSA eBL 3.0 consignee,
+///    for one, never carries `eblPlatform`) says nothing about where the account is, so it
+///    matches a party on any platform by the second rule alone; and
 /// 2. either both carry an [`address`](PartyId::address) and the addresses are equal ignoring
 ///    ASCII case (Ethereum hex), or both share at least one usable [`IdentifyingCode`]: same
 ///    `provider` and same `code`, compared exactly (`codeListName` is ignored).
@@ -62,6 +64,12 @@ impl IdentifyingCode {
 /// let elsewhere = PartyId::dcsa("BOLE", "Shipper Ltd", [IdentifyingCode::new("GLEIF", "5493001KJTIIGC8Y1R12")]);
 /// assert!(a.same_party(&same));
 /// assert!(!a.same_party(&elsewhere));
+///
+/// // A straight bill's consignee, named in the document without a platform.
+/// let consignee = PartyId { platform: None, ..a.clone() };
+/// assert!(consignee.same_party(&a) && a.same_party(&consignee));
+/// let namesake = PartyId::dcsa("WAVE", "Shipper Ltd", [IdentifyingCode::new("GLEIF", "254900OPPU84GM83MG36")]);
+/// assert!(!consignee.same_party(&namesake));
 ///
 /// let holder = PartyId::ethereum("eip155:1/0xRegistry", "0xAbC0000000000000000000000000000000000001");
 /// assert!(holder.same_party(&PartyId::ethereum("eip155:1/0xRegistry", "0xabc0000000000000000000000000000000000001")));
@@ -121,7 +129,9 @@ impl PartyId {
     /// Whether `self` and `other` name the same party (see the type's documentation).
     #[must_use]
     pub fn same_party(&self, other: &PartyId) -> bool {
-        if self.platform != other.platform {
+        if let (Some(mine), Some(theirs)) = (&self.platform, &other.platform)
+            && mine != theirs
+        {
             return false;
         }
         if let (Some(a), Some(b)) = (self.usable_address(), other.usable_address())
@@ -166,9 +176,8 @@ impl PartyId {
             .filter(|a| !a.is_empty())
     }
 
-    /// The keys under which this party is found in a [`PartySet`].
-    fn keys(&self) -> impl Iterator<Item = PartyKey> + '_ {
-        let platform = self.platform.clone();
+    /// The keys of this party's address and usable codes, each on `platform`.
+    fn keys_on(&self, platform: Option<String>) -> impl Iterator<Item = PartyKey> + '_ {
         let address = self.usable_address().map(|a| PartyKey::Address {
             platform: platform.clone(),
             address: a.to_ascii_lowercase(),
@@ -206,16 +215,28 @@ enum PartyKey {
 /// stays linear however many parties a history names.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PartySet {
-    keys: HashSet<PartyKey>,
+    /// Every member's keys on its own platform (`None` for a member without one).
+    on_platform: HashSet<PartyKey>,
+    /// Every member's keys with the platform left out, for looking up a party without one.
+    anywhere: HashSet<PartyKey>,
 }
 
 impl PartySet {
     pub(crate) fn insert(&mut self, party: &PartyId) {
-        self.keys.extend(party.keys());
+        self.on_platform
+            .extend(party.keys_on(party.platform.clone()));
+        self.anywhere.extend(party.keys_on(None));
     }
 
     pub(crate) fn contains(&self, party: &PartyId) -> bool {
-        party.keys().any(|k| self.keys.contains(&k))
+        match &party.platform {
+            // Same platform, or a member that named none.
+            Some(_) => party
+                .keys_on(party.platform.clone())
+                .chain(party.keys_on(None))
+                .any(|k| self.on_platform.contains(&k)),
+            None => party.keys_on(None).any(|k| self.anywhere.contains(&k)),
+        }
     }
 }
 
@@ -258,14 +279,59 @@ mod tests {
     }
 
     #[test]
-    fn platform_absent_vs_present_differs() {
+    fn a_party_without_platform_matches_on_codes_alone() {
         let a = PartyId::dcsa("WAVE", "A", [lei("1")]);
         let b = PartyId {
             platform: None,
             ..a.clone()
         };
-        assert!(!a.same_party(&b));
+        assert!(a.same_party(&b) && b.same_party(&a));
         assert!(b.same_party(&b.clone()));
+        let namesake = PartyId {
+            codes: vec![lei("2")],
+            ..b.clone()
+        };
+        assert!(!namesake.same_party(&a) && !a.same_party(&namesake));
+        let eth = PartyId::ethereum("eip155:1", "0xABC");
+        let eth_anywhere = PartyId {
+            platform: None,
+            ..eth.clone()
+        };
+        assert!(eth.same_party(&eth_anywhere) && eth_anywhere.same_party(&eth));
+    }
+
+    #[test]
+    fn set_agrees_with_same_party_when_a_platform_is_absent() {
+        let on_wave = PartyId::dcsa("WAVE", "A", [lei("1")]);
+        let nowhere = PartyId {
+            platform: None,
+            ..PartyId::dcsa("X", "B", [lei("2")])
+        };
+        let mut set = PartySet::default();
+        set.insert(&on_wave);
+        set.insert(&nowhere);
+        let probes = [
+            PartyId::dcsa("WAVE", "x", [lei("1")]),
+            PartyId::dcsa("BOLE", "x", [lei("1")]),
+            PartyId::dcsa("BOLE", "x", [lei("2")]),
+            PartyId::dcsa("BOLE", "x", [lei("3")]),
+            PartyId {
+                platform: None,
+                ..PartyId::dcsa("X", "x", [lei("1")])
+            },
+            PartyId {
+                platform: None,
+                ..PartyId::dcsa("X", "x", [lei("3")])
+            },
+        ];
+        for probe in &probes {
+            let expected = on_wave.same_party(probe) || nowhere.same_party(probe);
+            assert_eq!(set.contains(probe), expected, "{probe:?}");
+        }
+        assert_eq!(
+            probes.iter().map(|p| set.contains(p)).collect::<Vec<_>>(),
+            [true, false, true, false, true, false]
+        );
     }
 
     #[test]

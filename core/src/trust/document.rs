@@ -55,7 +55,10 @@ impl TrustList {
     /// # Ok::<(), ebl::Error>(())
     /// ```
     pub fn from_json(bytes: &[u8]) -> crate::Result<TrustList> {
-        crate::json::from_value(&crate::json::parse(bytes)?, &JsonPath::root())
+        Ok(crate::json::from_value(
+            &crate::json::parse(bytes)?,
+            &JsonPath::root(),
+        )?)
     }
 
     /// Signs the list as its publisher `issuer`: refuses a list whose `issuer` is another

@@ -1,6 +1,6 @@
 //! What can go wrong loading a trust store or importing a signed trust list (codes 7xx).
 
-use crate::error::ErrorCode;
+use crate::code::ErrorCode;
 
 /// Why a trust store or a trust list was refused.
 ///

@@ -38,8 +38,9 @@ pub struct TrustList {
     pub parties: Vec<Party>,
 }
 
-/// What an import changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What an import changed. Serialises to JSON (snake_case, like the trust list itself) for the
+/// bindings and `ebl trust --json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportSummary {
     /// The list's issuer.
     pub issuer: String,

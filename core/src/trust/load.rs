@@ -61,10 +61,10 @@ impl TrustStore {
     /// As [`TrustStore::from_json`].
     pub fn from_value(value: &Value, source_name: &str) -> crate::Result<TrustStore> {
         let file: StoreFile = json::from_value(value, &JsonPath::root()).map_err(|e| match e {
-            crate::Error::Json(crate::json::JsonError::Shape { path, message }) => {
+            crate::json::JsonError::Shape { path, message } => {
                 crate::Error::Trust(invalid(source_name, path, message))
             }
-            other => other,
+            other => crate::Error::Json(other),
         })?;
         if file.schema != TRUST_STORE_SCHEMA {
             return Err(invalid(

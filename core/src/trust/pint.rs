@@ -11,8 +11,9 @@ use crate::pint::PintTrust;
 /// it signs for (besides its own id).
 pub const PLATFORM_CODE_SCHEME: &str = "dcsa-platform";
 
-/// What [`TrustStore::add_to_pint_trust`] added.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What [`TrustStore::add_to_pint_trust`] added. Serialises to JSON (snake_case, like the trust
+/// store) for the bindings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct PintTrustSummary {
     /// Platform keys bound to their platform codes (one per key and code).
     pub platform_keys: usize,

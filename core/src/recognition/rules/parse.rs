@@ -14,13 +14,11 @@ pub(crate) fn typed<T: serde::de::DeserializeOwned>(
     base: &JsonPath,
 ) -> Result<T, RecognitionError> {
     json::from_value(value, base).map_err(|e| match e {
-        crate::Error::Json(json::JsonError::Shape { path, message }) => {
-            RecognitionError::RulesInvalid {
-                source_name: source.to_owned(),
-                path,
-                message,
-            }
-        }
+        json::JsonError::Shape { path, message } => RecognitionError::RulesInvalid {
+            source_name: source.to_owned(),
+            path,
+            message,
+        },
         other => RecognitionError::RulesInvalid {
             source_name: source.to_owned(),
             path: base.to_string(),
