@@ -41,6 +41,12 @@ fn handles_and_reports_are_owned_and_thread_safe() {
     shareable::<ebl::pint::ResponseCode>();
     shareable::<ebl::pint::DocumentUploadReport>();
     shareable::<ebl::pint::IssuanceReport>();
+    shareable::<ebl::pint::ReceivedEnvelope>();
+    shareable::<ebl::pint::EndorseTo>();
+    shareable::<ebl::pint::SurrenderPurpose>();
+    shareable::<ebl::crypto::GeneratedKeyPair>();
+    shareable::<ebl::trust::TrustDocument>();
+    shareable::<ebl::trust::TrustListVerdict>();
     // Any format.
     shareable::<ebl::verify::VerifyContext>();
     shareable::<ebl::verify::Verification>();
@@ -59,10 +65,14 @@ fn handles_and_reports_are_owned_and_thread_safe() {
     shareable::<ebl::recognition::Target>();
     shareable::<ebl::recognition::RecognitionInput>();
     shareable::<ebl::recognition::Report>();
+    shareable::<ebl::recognition::RecognitionOutcome>();
+    shareable::<ebl::recognition::LoadedRules>();
+    shareable::<ebl::recognition::RecognitionRequestPart>();
     // OpenAttestation.
     #[cfg(feature = "openattestation")]
     {
         shareable::<ebl::openattestation::WrappedDocument>();
+        shareable::<ebl::openattestation::FixedSalts>();
         shareable::<ebl::openattestation::Verifier>();
         shareable::<ebl::openattestation::Verification>();
         shareable::<ebl::openattestation::DidProofCheck>();
