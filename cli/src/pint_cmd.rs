@@ -4,9 +4,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use ebl::crypto::{GeneratedKeyPair, KeyType};
-use ebl::pint::{
-    DocumentMetadata, EblEnvelope, EnvelopeBuilder, Issuance, Transaction, TransactionParty,
-};
+use ebl::pint::{DocumentMetadata, EblEnvelope, Issuance, Transaction, TransactionParty};
 use ring::rand::SystemRandom;
 
 use crate::files::{self, Unusable};
@@ -70,9 +68,7 @@ pub fn issue(args: &IssueArgs<'_>) -> Result<EblEnvelope, Unusable> {
         issuance.visualisation = Some(DocumentMetadata::for_file(&name, &files::read(path)?));
     }
     let rng = SystemRandom::new();
-    EnvelopeBuilder::issue(document, issuance, &signer, &signer, &rng)
-        .and_then(|builder| builder.seal(&signer, Vec::new(), &rng))
-        .map_err(|e| Unusable(e.to_string()))
+    EblEnvelope::issue(document, issuance, &signer, &rng).map_err(|e| Unusable(e.to_string()))
 }
 
 /// Appends one chain entry with `transactions` to a received envelope and seals it again.

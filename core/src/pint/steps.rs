@@ -201,6 +201,41 @@ impl Transaction {
 }
 
 impl EblEnvelope {
+    /// Issues an eBL in one call, as `ebl issue` does: the carrier signs the issuance manifest
+    /// and, recording the issue on its platform, the first chain entry, then seals the
+    /// envelope to send to the first holder's platform. (For a carrier whose issuance is
+    /// recorded by a separate platform with its own key, use [`EnvelopeBuilder::issue`].)
+    ///
+    /// # Errors
+    /// A transport document that cannot be checksummed or signed; signing errors.
+    ///
+    /// ```
+    /// use ebl::crypto::{KeyType, PrivateKey};
+    /// use ebl::pint::{EblEnvelope, Issuance, Signer, TransactionParty};
+    ///
+    /// let rng = ring::rand::SystemRandom::new();
+    /// let carrier_key = Signer::new(PrivateKey::generate(KeyType::Ed25519, &rng)?);
+    /// let carrier = TransactionParty::parse("SGP1:SMDG:LCOL:Lion City Ocean Lines")?;
+    /// let shipper = TransactionParty::parse("SGP1:SGP1:straits")?;
+    /// let td = serde_json::json!({"transportDocumentReference": "LCOL1"});
+    /// let issuance = Issuance::new(carrier, shipper, "2026-06-14T09:30:00Z".parse()?);
+    /// let envelope = EblEnvelope::issue(td, issuance, &carrier_key, &rng)?;
+    /// assert_eq!(envelope.envelope_transfer_chain.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn issue(
+        transport_document: crate::json::Value,
+        issuance: Issuance,
+        carrier: &Signer,
+        rng: &dyn SecureRandom,
+    ) -> crate::Result<EblEnvelope> {
+        EnvelopeBuilder::issue(transport_document, issuance, carrier, carrier, rng)?.seal(
+            carrier,
+            Vec::new(),
+            rng,
+        )
+    }
+
     /// The carrier's visualisation the envelope's manifest declares (read without checking
     /// the manifest's signature), which every later transfer must declare unchanged. `None`
     /// when there is none or the manifest cannot be read.
