@@ -130,7 +130,7 @@ pub fn verify_dns_txt(
         bound: Vec::new(),
         findings: Vec::new(),
     };
-    let data = match doc.data() {
+    let data = match doc.data_members(&["issuers", "network"]).map(Value::Object) {
         Ok(d) => d,
         Err(e) => {
             check

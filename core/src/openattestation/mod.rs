@@ -89,6 +89,7 @@ mod salt;
 mod title_events;
 pub mod tradetrust_bl;
 mod verify;
+mod view;
 mod wrap;
 
 pub use digest::keccak256;

@@ -280,7 +280,7 @@ pub fn verify_did_proof(doc: &WrappedDocument, trusted: &[EthereumAddress]) -> D
         }
     }
     // Issuers that claim a DID identity must be backed by a proof with their key.
-    if let Ok(data) = doc.data() {
+    if let Ok(data) = doc.data_members(&["issuers"]).map(Value::Object) {
         for (i, issuer) in super::issuers(&data).iter().enumerate() {
             let kind = issuer
                 .pointer("/identityProof/type")
