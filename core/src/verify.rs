@@ -535,16 +535,15 @@ fn verify_openattestation(
     document: &crate::openattestation::WrappedDocument,
     context: &VerifyContext,
 ) -> crate::Result<Verification> {
-    use crate::openattestation::{OpenAttestationIdentity, verify_did_proof, verify_dns_txt};
+    use crate::openattestation::{OpenAttestationIdentity, verify_did_proof_of, verify_dns_txt_of};
     let integrity = document.verify();
     let mut findings = integrity.findings;
-    // Only what the checks below read is unsalted, not the whole document.
-    let data = document
-        .data_members(&["issuers", "blNumber", "id"])
-        .ok()
+    // Only what the checks below read is unsalted, once, not the whole document.
+    let unsalted = document
+        .data_members(&["issuers", "network", "blNumber", "id"])
         .map(Value::Object);
+    let data = unsalted.as_ref().ok();
     let identity_types: Vec<&str> = data
-        .as_ref()
         .map(crate::openattestation::issuers)
         .unwrap_or_default()
         .iter()
@@ -560,9 +559,9 @@ fn verify_openattestation(
             .dns_txt
             .as_ref()
             .filter(|_| has_dns)
-            .map(|answers| verify_dns_txt(document, answers, None)),
+            .map(|answers| verify_dns_txt_of(unsalted.as_ref(), answers, None)),
         did: (has_did || document.as_value().get("proof").is_some())
-            .then(|| verify_did_proof(document, &trust.addresses)),
+            .then(|| verify_did_proof_of(document, data, &trust.addresses)),
     };
     if let Some(did) = &identity.did {
         findings.extend(did.findings.iter().cloned());
@@ -584,7 +583,7 @@ fn verify_openattestation(
             "whether the issuer's token registry or document store issued this merkleRoot is recorded on chain and was not checked",
         ));
     }
-    let reference = data.as_ref().and_then(|d| {
+    let reference = data.and_then(|d| {
         ["blNumber", "id"]
             .iter()
             .find_map(|k| d.get(*k).and_then(Value::as_str))
