@@ -35,36 +35,52 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
     };
     let several = args.files.len() > 1 || args.files.iter().any(|p| p.is_dir());
     let mut worst = EXIT_VALID;
-    let inputs = expand(&args.files).into_iter().map(|(path, listed)| {
-        let bytes = listed.and_then(|()| read(&path));
-        (path, bytes)
-    });
-    for (path, outcome) in verify_stream(inputs, &context, VERIFY_STREAM_BATCH) {
-        match outcome {
-            Ok(verification) => {
-                if !verification.valid {
-                    worst = worst.max(EXIT_INVALID);
-                }
-                if args.json {
-                    print_json(&with_file(&path, verification.to_json_value()), several);
-                } else {
-                    print_human(&path, &verification);
+    let files = expand(&args.files);
+    // A reader thread keeps up to one batch read ahead while the previous batch is verified.
+    let (sender, receiver) = std::sync::mpsc::sync_channel(VERIFY_STREAM_BATCH);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for (path, listed) in files {
+                let bytes = listed.and_then(|()| read(&path));
+                if sender.send((path, bytes)).is_err() {
+                    break;
                 }
             }
-            Err(e) => {
-                worst = EXIT_UNUSABLE;
-                match e {
-                    // Its message names the file already.
-                    ebl::Error::Io { .. } => eprintln!("ebl: {e}"),
-                    _ => eprintln!("ebl: {}: {e}", path.display()),
-                }
-                if args.json {
-                    print_json(&with_file(&path, unusable_json(&e)), several);
-                }
+        });
+        for (path, outcome) in verify_stream(receiver, &context, VERIFY_STREAM_BATCH) {
+            worst = worst.max(report(&path, outcome, args.json, several));
+        }
+    });
+    ExitCode::from(worst)
+}
+
+/// Prints one file's verdict (or why it could not be had); returns its exit status.
+fn report(path: &Path, outcome: ebl::Result<Verification>, json: bool, several: bool) -> u8 {
+    match outcome {
+        Ok(verification) => {
+            if json {
+                print_json(&with_file(path, verification.to_json_value()), several);
+            } else {
+                print_human(path, &verification);
+            }
+            if verification.valid {
+                EXIT_VALID
+            } else {
+                EXIT_INVALID
             }
         }
+        Err(e) => {
+            match e {
+                // Its message names the file already.
+                ebl::Error::Io { .. } => eprintln!("ebl: {e}"),
+                _ => eprintln!("ebl: {}: {e}", path.display()),
+            }
+            if json {
+                print_json(&with_file(path, unusable_json(&e)), several);
+            }
+            EXIT_UNUSABLE
+        }
     }
-    ExitCode::from(worst)
 }
 
 fn io_error(path: &Path, error: impl std::fmt::Display) -> ebl::Error {

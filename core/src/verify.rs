@@ -536,7 +536,15 @@ fn verify_openattestation(
     context: &VerifyContext,
 ) -> crate::Result<Verification> {
     use crate::openattestation::{OpenAttestationIdentity, verify_did_proof_of, verify_dns_txt_of};
-    let integrity = document.verify();
+    thread_local! {
+        // Its buffers, reused from one document to the next on each thread.
+        static VERIFIER: std::cell::RefCell<crate::openattestation::Verifier> =
+            std::cell::RefCell::default();
+    }
+    let integrity = VERIFIER.with(|verifier| match verifier.try_borrow_mut() {
+        Ok(mut verifier) => verifier.verify(document),
+        Err(_) => document.verify(),
+    });
     let mut findings = integrity.findings;
     // Only what the checks below read is unsalted, once, not the whole document.
     let unsalted = document
