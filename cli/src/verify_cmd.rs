@@ -191,12 +191,13 @@ pub fn print_human(path: &Path, verification: &Verification) {
         }
         (_, None) => {}
     }
-    outln!("{line}");
     let mut findings: Vec<_> = verification.findings.iter().collect();
     findings.sort_by_key(|f| f.severity);
     for finding in findings {
         if finding.severity != Severity::Info {
-            outln!("  {finding}");
+            line.push_str(&format!("\n  {finding}"));
         }
     }
+    // One write per file: thousands of files are thousands of writes, not twice as many.
+    outln!("{line}");
 }
