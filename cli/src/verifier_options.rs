@@ -50,7 +50,7 @@ impl VerifierOptions {
     pub fn load(&self) -> Result<Verifier, Unusable> {
         let at = self.at.unwrap_or_else(Utc::now);
         let mut context = VerifyContext::at(at);
-        context.receiving_platform.clone_from(&self.platform);
+        context.set_receiving_platform(self.platform.as_deref());
         for path in &self.keys {
             context
                 .add_keys(&files::read(path)?)
@@ -62,15 +62,14 @@ impl VerifierOptions {
                 .map_err(|e| Unusable::at(path, e))?;
         }
         for address in &self.ethereum_addresses {
-            let parsed = address
-                .parse()
+            context
+                .add_ethereum_addresses(address)
                 .map_err(|e| Unusable(format!("--ethereum-address {address}: {e}")))?;
-            context.openattestation.addresses.push(parsed);
         }
         if let Some(path) = &self.dns_txt {
-            let answers =
-                ebl::json::from_slice(&files::read(path)?).map_err(|e| Unusable::at(path, e))?;
-            context.openattestation.dns_txt = Some(answers);
+            context
+                .add_dns_txt_answers(&files::read(path)?)
+                .map_err(|e| Unusable::at(path, e))?;
         }
         let store = crate::trust_cmd::load_stores(&self.trust, at)?;
         context

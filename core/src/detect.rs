@@ -114,6 +114,11 @@ pub fn detect(value: &Value) -> Format {
 /// ```
 #[must_use]
 pub fn detect_compact(bytes: &[u8]) -> Option<&str> {
+    // A JSON document starts with `{` or `[`: no need to look at the rest of it.
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace())?;
+    if !(first.is_ascii_alphanumeric() || *first == b'-' || *first == b'_') {
+        return None;
+    }
     let text = std::str::from_utf8(bytes).ok()?.trim();
     let base64url = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
     let parts: Vec<&str> = text.split('.').collect();

@@ -21,6 +21,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod stream;
+
+pub use stream::{VERIFY_STREAM_BATCH, VerifyStream, verify_stream};
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
@@ -86,6 +90,78 @@ impl VerifyContext {
         store.add_to_pint_trust(&mut self.pint, self.at)
     }
 
+    /// Names the receiving platform: the last PINT transaction must be addressed to it (its
+    /// `recipient.eblPlatform`). Without it the recipient is not checked, which only a
+    /// bystander (an auditor, a bank reading a copy) should want. `None` forgets it again.
+    ///
+    /// ```
+    /// let mut context = ebl::verify::VerifyContext::at("2026-06-01T00:00:00Z".parse()?);
+    /// context.set_receiving_platform(Some("WAVE"));
+    /// assert_eq!(context.receiving_platform.as_deref(), Some("WAVE"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set_receiving_platform(&mut self, platform: Option<&str>) {
+        self.receiving_platform = platform.map(str::to_owned);
+    }
+
+    /// Trusts Ethereum addresses to sign OpenAttestation DID proofs
+    /// (`OpenAttestationSignature2018`): `text` holds one or more `0x` + 40 hex digit
+    /// addresses, separated by white space or commas, as a user types or a file lists them.
+    /// Nothing is added unless every address parses; the error names the first bad one.
+    /// Returns how many were added (addresses already trusted are skipped).
+    ///
+    /// ```
+    /// let mut context = ebl::verify::VerifyContext::at("2026-06-01T00:00:00Z".parse()?);
+    /// let two = "0x142ca30e3b78a840a82192529ca047ed759a6f7e, 0x0000000000000000000000000000000000000001";
+    /// assert_eq!(context.add_ethereum_addresses(two)?, 2);
+    /// assert_eq!(context.add_ethereum_addresses("0x142CA30E3B78A840A82192529CA047ED759A6F7E")?, 0);
+    /// let err = context.add_ethereum_addresses("0x0000000000000000000000000000000000000002 0xabc").unwrap_err();
+    /// assert!(err.to_string().contains("\"0xabc\""));
+    /// assert_eq!(context.openattestation.addresses.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "openattestation")]
+    pub fn add_ethereum_addresses(&mut self, text: &str) -> crate::Result<usize> {
+        let parsed = text
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|part| !part.is_empty())
+            .map(str::parse::<crate::openattestation::EthereumAddress>)
+            .collect::<crate::Result<Vec<_>>>()?;
+        let addresses = &mut self.openattestation.addresses;
+        let before = addresses.len();
+        for address in parsed {
+            if !addresses.contains(&address) {
+                addresses.push(address);
+            }
+        }
+        Ok(addresses.len() - before)
+    }
+
+    /// Supplies DNS TXT answers for OpenAttestation identity proofs (`DNS-TXT`, `DNS-DID`):
+    /// `bytes` is a JSON object of domain → array of TXT strings, what a resolver returned
+    /// (ebl makes no network calls). Answers for a domain already supplied replace the earlier
+    /// ones. Returns how many domains the file named.
+    ///
+    /// ```
+    /// let mut context = ebl::verify::VerifyContext::at("2026-06-01T00:00:00Z".parse()?);
+    /// let answers = br#"{"example.com": ["openatts net=ethereum netId=1 addr=0x142ca30e3b78a840a82192529ca047ed759a6f7e"]}"#;
+    /// assert_eq!(context.add_dns_txt_answers(answers)?, 1);
+    /// let err = context.add_dns_txt_answers(br#"{"example.com": "not an array"}"#).unwrap_err();
+    /// assert!(err.to_string().contains("example.com"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "openattestation")]
+    pub fn add_dns_txt_answers(&mut self, bytes: &[u8]) -> crate::Result<usize> {
+        let answers: std::collections::BTreeMap<String, Vec<String>> =
+            crate::json::from_slice(bytes)?;
+        let count = answers.len();
+        self.openattestation
+            .dns_txt
+            .get_or_insert_with(Default::default)
+            .extend(answers);
+        Ok(count)
+    }
+
     /// Trusts the root certificates in `bytes` (PEM, one or more, or DER) as anchors for
     /// `x5c` chains. Returns how many were added.
     pub fn add_anchors(&mut self, bytes: &[u8]) -> crate::Result<usize> {
@@ -128,6 +204,61 @@ pub struct Verification {
     pub openattestation_identity: Option<Box<crate::openattestation::OpenAttestationIdentity>>,
 }
 
+impl Verification {
+    /// The verdict as the JSON object `ebl verify --json` prints for the file (the command
+    /// puts a `"file"` member first): `valid`, `format`, `findings`, and when known
+    /// `responseCode`, `documentReference` and `documentChecksum`. The C and Python surfaces
+    /// return the same object, so a script reads one shape whichever it calls.
+    ///
+    /// ```
+    /// use ebl::verify::{verify_bytes, VerifyContext};
+    /// let td = br#"{"transportDocumentReference": "X", "transportDocumentTypeCode": "BOL"}"#;
+    /// let verification = verify_bytes(td, &VerifyContext::at("2026-06-01T00:00:00Z".parse()?))?;
+    /// let json = verification.to_json_value();
+    /// assert_eq!(json["format"], "dcsa-transport-document");
+    /// assert_eq!(json["documentReference"], "X");
+    /// assert_eq!(json["valid"], verification.valid);
+    /// assert!(json.get("responseCode").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn to_json_value(&self) -> Value {
+        // Serialising strings, booleans and enums into a `Value` cannot fail.
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+/// The JSON object `ebl verify --json` prints for input that could not be evaluated (not
+/// JSON, not a known format, unreadable): `valid` false, `format` `"unknown"`, no findings,
+/// the error's message, and its stable code as name (`errorCode`) and number
+/// (`errorNumber`), so that a script handling a day's files tells "rejected" from "not an
+/// eBL" without parsing messages.
+///
+/// ```
+/// use ebl::verify::{unusable_json, verify_bytes, VerifyContext};
+/// let err = verify_bytes(b"%PDF-1.7", &VerifyContext::at("2026-06-01T00:00:00Z".parse()?)).unwrap_err();
+/// let json = unusable_json(&err);
+/// assert_eq!(json["valid"], false);
+/// assert_eq!(json["format"], "unknown");
+/// assert_eq!(json["findings"], serde_json::json!([]));
+/// assert_eq!(json["error"], err.to_string());
+/// assert_eq!(json["errorCode"], "JsonSyntax");
+/// assert_eq!(json["errorNumber"], err.code().as_u32());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn unusable_json(error: &crate::Error) -> Value {
+    let code = error.code();
+    serde_json::json!({
+        "valid": false,
+        "format": Format::Unknown.as_str(),
+        "findings": [],
+        "error": error.to_string(),
+        "errorCode": code.name(),
+        "errorNumber": code.as_u32(),
+    })
+}
+
 #[allow(clippy::trivially_copy_pass_by_ref)]
 fn serialize_format<S: serde::Serializer>(format: &Format, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(format.as_str())
@@ -158,7 +289,16 @@ pub fn verify_bytes(bytes: &[u8], context: &VerifyContext) -> crate::Result<Veri
     if let Some(compact) = detect_compact(bytes) {
         return verify_compact(compact, context);
     }
-    verify_value(&parse_document(bytes)?, context)
+    let value = parse_document(bytes)?;
+    match detect(&value) {
+        // The value is ours: the document takes it without a copy.
+        #[cfg(feature = "openattestation")]
+        Format::OpenAttestationV2 => verify_openattestation(
+            &crate::openattestation::WrappedDocument::from_value(value)?,
+            context,
+        ),
+        _ => verify_value(&value, context),
+    }
 }
 
 /// A compact JWS: a receiving platform's signed response is the one `ebl` reads. Its signature
@@ -317,7 +457,10 @@ pub fn verify_value(value: &Value, context: &VerifyContext) -> crate::Result<Ver
             })
         }
         #[cfg(feature = "openattestation")]
-        Format::OpenAttestationV2 => Ok(verify_openattestation(value, context)?),
+        Format::OpenAttestationV2 => verify_openattestation(
+            &crate::openattestation::WrappedDocument::from_value(value.clone())?,
+            context,
+        ),
         _ => Err(crate::Error::UnsupportedFormat {
             format: format.as_str().to_owned(),
         }),
@@ -328,16 +471,27 @@ pub fn verify_value(value: &Value, context: &VerifyContext) -> crate::Result<Ver
 /// the issuer's identity with whatever the context supplies. Whether the token registry or
 /// document store has issued the document lives on chain and is reported as not checked.
 #[cfg(feature = "openattestation")]
-fn verify_openattestation(value: &Value, context: &VerifyContext) -> crate::Result<Verification> {
-    use crate::openattestation::{
-        OpenAttestationIdentity, WrappedDocument, verify_did_proof, verify_dns_txt,
-    };
-    let document = WrappedDocument::from_value(value.clone())?;
-    let integrity = document.verify();
+fn verify_openattestation(
+    document: &crate::openattestation::WrappedDocument,
+    context: &VerifyContext,
+) -> crate::Result<Verification> {
+    use crate::openattestation::{OpenAttestationIdentity, verify_did_proof_of, verify_dns_txt_of};
+    thread_local! {
+        // Its buffers, reused from one document to the next on each thread.
+        static VERIFIER: std::cell::RefCell<crate::openattestation::Verifier> =
+            std::cell::RefCell::default();
+    }
+    let integrity = VERIFIER.with(|verifier| match verifier.try_borrow_mut() {
+        Ok(mut verifier) => verifier.verify(document),
+        Err(_) => document.verify(),
+    });
     let mut findings = integrity.findings;
-    let data = document.data().ok();
+    // Only what the checks below read is unsalted, once, not the whole document.
+    let unsalted = document
+        .data_members(&["issuers", "network", "blNumber", "id"])
+        .map(Value::Object);
+    let data = unsalted.as_ref().ok();
     let identity_types: Vec<&str> = data
-        .as_ref()
         .map(crate::openattestation::issuers)
         .unwrap_or_default()
         .iter()
@@ -353,9 +507,9 @@ fn verify_openattestation(value: &Value, context: &VerifyContext) -> crate::Resu
             .dns_txt
             .as_ref()
             .filter(|_| has_dns)
-            .map(|answers| verify_dns_txt(&document, answers, None)),
+            .map(|answers| verify_dns_txt_of(unsalted.as_ref(), answers, None)),
         did: (has_did || document.as_value().get("proof").is_some())
-            .then(|| verify_did_proof(&document, &trust.addresses)),
+            .then(|| verify_did_proof_of(document, data, &trust.addresses)),
     };
     if let Some(did) = &identity.did {
         findings.extend(did.findings.iter().cloned());
@@ -377,7 +531,7 @@ fn verify_openattestation(value: &Value, context: &VerifyContext) -> crate::Resu
             "whether the issuer's token registry or document store issued this merkleRoot is recorded on chain and was not checked",
         ));
     }
-    let reference = data.as_ref().and_then(|d| {
+    let reference = data.and_then(|d| {
         ["blNumber", "id"]
             .iter()
             .find_map(|k| d.get(*k).and_then(Value::as_str))

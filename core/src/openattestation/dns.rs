@@ -126,11 +126,22 @@ pub fn verify_dns_txt(
     answers: &BTreeMap<String, Vec<String>>,
     chain_id: Option<&str>,
 ) -> DnsIdentityCheck {
+    let data = doc.data_members(&["issuers", "network"]).map(Value::Object);
+    verify_dns_txt_of(data.as_ref(), answers, chain_id)
+}
+
+/// [`verify_dns_txt`] on the document's unsalted data, or on the error unsalting gave (at
+/// least its `issuers` and `network` members, as [`WrappedDocument::data_members`] gives them).
+pub(crate) fn verify_dns_txt_of(
+    data: Result<&Value, &crate::Error>,
+    answers: &BTreeMap<String, Vec<String>>,
+    chain_id: Option<&str>,
+) -> DnsIdentityCheck {
     let mut check = DnsIdentityCheck {
         bound: Vec::new(),
         findings: Vec::new(),
     };
-    let data = match doc.data() {
+    let data = match data {
         Ok(d) => d,
         Err(e) => {
             check
@@ -144,7 +155,7 @@ pub fn verify_dns_txt(
             .and_then(Value::as_str)
             .map(str::to_owned)
     });
-    for (i, issuer) in super::issuers(&data).iter().enumerate() {
+    for (i, issuer) in super::issuers(data).iter().enumerate() {
         let at = format!("$.data.issuers[{i}]");
         let kind = issuer
             .pointer("/identityProof/type")

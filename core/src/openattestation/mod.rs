@@ -89,19 +89,21 @@ mod salt;
 mod title_events;
 pub mod tradetrust_bl;
 mod verify;
+mod view;
 mod wrap;
 
 pub use digest::keccak256;
+pub(crate) use dns::verify_dns_txt_of;
 pub use dns::{DnsIdentityCheck, OpenAttestationTxt, parse_openatts_txt, verify_dns_txt};
 pub use error::OaError;
 pub use identity::OpenAttestationIdentity;
 pub use merkle::{MerkleTree, check_proof, combine, node_hex_decode};
 pub use obfuscate::obfuscate;
-pub(crate) use proof::did_ethr_address;
 pub use proof::{
     DidProofCheck, EthereumAddress, OA_SIGNATURE_TYPE, eip191_hash, recover_signer, sign_did,
     verify_did_proof,
 };
+pub(crate) use proof::{did_ethr_address, verify_did_proof_of};
 pub use salt::{FixedSalts, SaltSource, UuidV4Salts, is_uuid_v4, salt_primitive};
 pub use title_events::title_history_from_log;
 pub use verify::{Verification, Verifier};

@@ -179,6 +179,17 @@ impl DidProofCheck {
 /// ```
 #[must_use]
 pub fn verify_did_proof(doc: &WrappedDocument, trusted: &[EthereumAddress]) -> DidProofCheck {
+    let data = doc.data_members(&["issuers"]).map(Value::Object).ok();
+    verify_did_proof_of(doc, data.as_ref(), trusted)
+}
+
+/// [`verify_did_proof`] with the document's unsalted data (at least its `issuers`) already
+/// read, `None` when it could not be.
+pub(crate) fn verify_did_proof_of(
+    doc: &WrappedDocument,
+    data: Option<&Value>,
+    trusted: &[EthereumAddress],
+) -> DidProofCheck {
     let mut check = DidProofCheck {
         signers: Vec::new(),
         findings: Vec::new(),
@@ -280,8 +291,8 @@ pub fn verify_did_proof(doc: &WrappedDocument, trusted: &[EthereumAddress]) -> D
         }
     }
     // Issuers that claim a DID identity must be backed by a proof with their key.
-    if let Ok(data) = doc.data() {
-        for (i, issuer) in super::issuers(&data).iter().enumerate() {
+    if let Some(data) = data {
+        for (i, issuer) in super::issuers(data).iter().enumerate() {
             let kind = issuer
                 .pointer("/identityProof/type")
                 .and_then(Value::as_str);
