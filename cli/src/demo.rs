@@ -11,9 +11,9 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use ebl::crypto::{GeneratedKeyPair, KeyType};
 use ebl::pint::{
-    EblEnvelope, EndorseTo, EnvelopeBuilder, EnvelopeReport, Issuance, PintTrust, ResponseCode,
-    Signer, SurrenderPurpose, Transaction, TransactionParty, VerifyOptions, endorsement_steps,
-    receive_envelope, verify_parsed_envelope, verify_response,
+    EblEnvelope, EndorseTo, EnvelopeBuilder, EnvelopeReport, EnvelopeVerifyOptions, Issuance,
+    PintTrust, ResponseCode, Signer, SurrenderPurpose, Transaction, TransactionParty,
+    endorsement_steps, receive_envelope, verify_parsed_envelope, verify_response,
 };
 use ebl::report::Severity;
 use ring::rand::SystemRandom;
@@ -226,7 +226,7 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
     let receipt = receive_envelope(
         to_shenzhen.to_json_pretty().as_bytes(),
         &shenzhen_trust,
-        &VerifyOptions::receiving(SZ_PLATFORM, verify_at, []),
+        &EnvelopeVerifyOptions::receiving(SZ_PLATFORM, verify_at, []),
         &keys.shenzhen,
         &rng,
     )
@@ -285,7 +285,7 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
     carrier_trust
         .trust_platform_key(SZ_PLATFORM, keys.shenzhen.key.public_key().clone())
         .map_err(fail)?;
-    let mut options = VerifyOptions::at(time("2026-06-19T08:30:00Z")?);
+    let mut options = EnvelopeVerifyOptions::at(time("2026-06-19T08:30:00Z")?);
     options.receiving_platform = Some(SG_PLATFORM.into());
     let final_report = verify_parsed_envelope(&to_carrier, &carrier_trust, &options);
     outln!(
@@ -305,7 +305,7 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
     tampered.transport_document["consignmentItems"][1]["cargoItems"][0]["cargoGrossWeight"]["value"] =
         serde_json::json!(725);
     save(dir, "4-tampered.envelope.json", &tampered)?;
-    let mut options = VerifyOptions::at(verify_at);
+    let mut options = EnvelopeVerifyOptions::at(verify_at);
     options.receiving_platform = Some(SZ_PLATFORM.into());
     let rejected = verify_parsed_envelope(&tampered, &shenzhen_trust, &options);
     outln!(

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ebl::json::{Map, Value};
-use ebl::pint::{ReceivedEnvelope, ResponseCode, VerifyOptions, receive_envelope};
+use ebl::pint::{EnvelopeVerifyOptions, ReceivedEnvelope, ResponseCode, receive_envelope};
 use ring::rand::SystemRandom;
 
 use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
@@ -59,7 +59,7 @@ fn receive(args: &ReceiveArgs) -> Result<u8, Unusable> {
         .iter()
         .map(|path| files::read(path))
         .collect::<Result<Vec<_>, _>>()?;
-    let options = VerifyOptions::receiving(
+    let options = EnvelopeVerifyOptions::receiving(
         &platform,
         verifier.context.at,
         held.iter().map(Vec::as_slice),

@@ -18,7 +18,7 @@ use ebl::recognition::{
 use crate::exit::{EXIT_INDETERMINATE, EXIT_NOT_RECOGNISED, EXIT_RECOGNISED, EXIT_UNUSABLE};
 use crate::files::{self, Unusable};
 use crate::output::outln;
-use crate::verifier_options::{Verifier, VerifierOptions};
+use crate::verifier_options::{LoadedTrust, VerifierOptions};
 
 /// `ebl recognize`: the record, what the receiver trusts and knows, and what to recognise
 /// under (a jurisdiction, or one side of an agreement).
@@ -99,7 +99,7 @@ fn evaluate(args: &RecognizeArgs) -> Result<RecognitionOutcome, Unusable> {
         add_rules(&mut catalogue, path)?;
     }
     let target = target_text(args, &mut catalogue)?;
-    let Verifier { context, store } = args.options.load()?;
+    let LoadedTrust { context, store } = args.options.load()?;
     let record = files::read(&args.file)?;
     let title_log = args.title_log.as_deref().map(files::read).transpose()?;
     let evidence = args.evidence.as_deref().map(files::read).transpose()?;

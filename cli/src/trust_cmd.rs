@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use ebl::json::Value;
 use ebl::trust::{
-    KeyBinding, Party, TrustDocument, TrustList, TrustListVerdict, TrustStore, kind_name,
+    KeyBinding, TrustDocument, TrustList, TrustListVerdict, TrustStore, TrustedParty, kind_name,
 };
 
 use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
@@ -182,7 +182,7 @@ fn window(from: Option<DateTime<Utc>>, until: Option<DateTime<Utc>>) -> String {
     }
 }
 
-fn print_party(party: &Party) {
+fn print_party(party: &TrustedParty) {
     let kind = serde_json::to_value(party.kind)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

@@ -40,14 +40,14 @@ pub struct VerifierOptions {
 
 /// What the options resolve to: the verification context (its `at` fixed once) and the trust
 /// store read from every `--trust` file.
-pub struct Verifier {
+pub struct LoadedTrust {
     pub context: VerifyContext,
     pub store: TrustStore,
 }
 
 impl VerifierOptions {
     /// Reads every file the options name; any unreadable one makes the input unusable.
-    pub fn load(&self) -> Result<Verifier, Unusable> {
+    pub fn load(&self) -> Result<LoadedTrust, Unusable> {
         let at = self.at.unwrap_or_else(Utc::now);
         let mut context = VerifyContext::at(at);
         context.set_receiving_platform(self.platform.as_deref());
@@ -75,6 +75,6 @@ impl VerifierOptions {
         context
             .add_trust_store(&store)
             .map_err(|e| Unusable(format!("--trust: {e}")))?;
-        Ok(Verifier { context, store })
+        Ok(LoadedTrust { context, store })
     }
 }

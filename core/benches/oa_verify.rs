@@ -1,7 +1,7 @@
 //! OpenAttestation v2 verification of the 5 KB B/L against its Keccak-256 floor.
 //!
 //! `oa_verify/verify` is the full integrity check of the parsed document
-//! ([`ebl::openattestation::Verifier`]); `oa_verify/keccak_floor` only hashes the byte strings
+//! ([`ebl::openattestation::IntegrityVerifier`]); `oa_verify/keccak_floor` only hashes the byte strings
 //! that verification must hash (the 134 leaf preimages and the sorted-list preimage),
 //! prepared in advance. After the criterion runs it prints the verify / floor ratio as the
 //! median of interleaved rounds (`oa verify vs floor: ...`), which `scripts/bench-openattestation`
@@ -13,7 +13,7 @@ mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ebl::json::{Map, Value, to_js_string};
-use ebl::openattestation::{Verifier, WrappedDocument, keccak256};
+use ebl::openattestation::{IntegrityVerifier, WrappedDocument, keccak256};
 
 const FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -72,7 +72,7 @@ fn bench(c: &mut Criterion) {
     );
 
     let mut group = c.benchmark_group("oa_verify");
-    let mut verifier = Verifier::new();
+    let mut verifier = IntegrityVerifier::new();
     assert!(verifier.verify(&doc).is_valid());
     group.bench_function("verify", |b| {
         b.iter(|| black_box(verifier.verify(black_box(&doc))));

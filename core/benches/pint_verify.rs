@@ -16,8 +16,8 @@ use ebl::crypto::KeyType;
 use ebl::crypto::PrivateKey;
 use ebl::crypto::jws::decode_compact;
 use ebl::pint::{
-    ActionCode, EblEnvelope, EnvelopeBuilder, Issuance, PintTrust, Signer, Transaction,
-    TransactionParty, VerifyOptions, verify_envelope,
+    ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, PintTrust, Signer,
+    Transaction, TransactionParty, verify_envelope,
 };
 use ring::rand::SystemRandom;
 use ring::signature::{ED25519, UnparsedPublicKey};
@@ -88,8 +88,8 @@ fn fixture(length: usize) -> Fixture {
     }
 }
 
-fn options() -> VerifyOptions {
-    let mut options = VerifyOptions::at("2026-07-01T00:00:00Z".parse().expect("time"));
+fn options() -> EnvelopeVerifyOptions {
+    let mut options = EnvelopeVerifyOptions::at("2026-07-01T00:00:00Z".parse().expect("time"));
     options.validate_document = false;
     options
 }

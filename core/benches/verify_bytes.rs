@@ -14,7 +14,7 @@ mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ebl::openattestation::{WrappedDocument, verify_dns_txt};
-use ebl::pint::{VerifyOptions, verify_envelope};
+use ebl::pint::{EnvelopeVerifyOptions, verify_envelope};
 use ebl::verify::{VerifyContext, verify_bytes};
 
 fn testdata(path: &str) -> Vec<u8> {
@@ -26,7 +26,7 @@ struct Fixture {
     oa: Vec<u8>,
     dns: BTreeMap<String, Vec<String>>,
     context: VerifyContext,
-    options: VerifyOptions,
+    options: EnvelopeVerifyOptions,
 }
 
 fn fixture() -> Fixture {
@@ -46,7 +46,7 @@ fn fixture() -> Fixture {
         oa: testdata("openattestation/vectors/bill-of-lading-sg-shenzhen-5kb.wrapped.json"),
         dns: ebl::json::from_slice(&dns_bytes).expect("answers"),
         context,
-        options: VerifyOptions::at(at),
+        options: EnvelopeVerifyOptions::at(at),
     }
 }
 

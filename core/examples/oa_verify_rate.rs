@@ -7,14 +7,14 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use ebl::openattestation::{Verifier, WrappedDocument};
+use ebl::openattestation::{IntegrityVerifier, WrappedDocument};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let file = args.next().ok_or("usage: oa_verify_rate FILE [SECONDS]")?;
     let seconds: f64 = args.next().map_or(Ok(1.5), |s| s.parse())?;
     let doc = WrappedDocument::from_bytes(&std::fs::read(file)?)?;
-    let mut verifier = Verifier::new();
+    let mut verifier = IntegrityVerifier::new();
     if !verifier.verify(&doc).is_valid() {
         return Err("the document does not verify".into());
     }

@@ -3,8 +3,8 @@
 
 use ebl::crypto::{KeyType, PrivateKey};
 use ebl::pint::{
-    ActionCode, EnvelopeBuilder, Issuance, PintTrust, Signer, Transaction, TransactionParty,
-    VerifyOptions, verify_envelope,
+    ActionCode, EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, PintTrust, Signer, Transaction,
+    TransactionParty, verify_envelope,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -49,7 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .into_bytes();
     let mut trust = PintTrust::default();
     trust.trust_platform_key("SGP1", signer.key.public_key().clone())?;
-    let mut options = VerifyOptions::at(at);
+    let mut options = EnvelopeVerifyOptions::at(at);
     options.validate_document = false;
     for _ in 0..rounds {
         assert!(verify_envelope(&bytes, &trust, &options)?.is_accepted());

@@ -16,7 +16,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .extend(ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(key)?)?)?;
     }
     let at = chrono::Utc::now();
-    let report = ebl::pint::verify_envelope(&envelope, &trust, &ebl::pint::VerifyOptions::at(at))?;
+    let report =
+        ebl::pint::verify_envelope(&envelope, &trust, &ebl::pint::EnvelopeVerifyOptions::at(at))?;
     println!("{}", report.response_code);
     for finding in &report.findings {
         println!("  {finding}");

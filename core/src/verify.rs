@@ -32,7 +32,9 @@ use serde_json::Value;
 use crate::crypto::x509::Certificate;
 use crate::detect::{Format, detect, detect_compact};
 use crate::json::parse;
-use crate::pint::{EnvelopeReport, PintTrust, ResponseCode, VerifyOptions, verify_parsed_envelope};
+use crate::pint::{
+    EnvelopeReport, EnvelopeVerifyOptions, PintTrust, ResponseCode, verify_parsed_envelope,
+};
 use crate::report::{Finding, is_clean};
 
 /// Everything a verifier is told besides the file: whom to trust and when.
@@ -410,7 +412,7 @@ pub fn verify_value(value: &Value, context: &VerifyContext) -> crate::Result<Ver
     match format {
         Format::PintEnvelope => {
             let envelope = crate::json::from_value(value, &crate::json::JsonPath::root())?;
-            let mut options = VerifyOptions::at(context.at);
+            let mut options = EnvelopeVerifyOptions::at(context.at);
             options
                 .receiving_platform
                 .clone_from(&context.receiving_platform);
@@ -478,7 +480,7 @@ fn verify_openattestation(
     use crate::openattestation::{OpenAttestationIdentity, verify_did_proof_of, verify_dns_txt_of};
     thread_local! {
         // Its buffers, reused from one document to the next on each thread.
-        static VERIFIER: std::cell::RefCell<crate::openattestation::Verifier> =
+        static VERIFIER: std::cell::RefCell<crate::openattestation::IntegrityVerifier> =
             std::cell::RefCell::default();
     }
     let integrity = VERIFIER.with(|verifier| match verifier.try_borrow_mut() {

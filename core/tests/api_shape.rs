@@ -20,7 +20,7 @@ fn handles_and_reports_are_owned_and_thread_safe() {
     shareable::<ebl::crypto::PrivateKey>();
     shareable::<ebl::crypto::PublicKey>();
     shareable::<ebl::crypto::KeySet>();
-    shareable::<ebl::crypto::jws::Verifier>();
+    shareable::<ebl::crypto::jws::JwsVerifier>();
     shareable::<ebl::crypto::x509::Certificate>();
     shareable::<ebl::crypto::x509::CertificateAnchors>();
     shareable::<std::sync::Arc<ebl::crypto::PrivateKey>>();
@@ -30,7 +30,7 @@ fn handles_and_reports_are_owned_and_thread_safe() {
     shareable::<ebl::pint::Signer>();
     shareable::<ebl::pint::EnvelopeBuilder>();
     shareable::<ebl::pint::EblEnvelope>();
-    shareable::<ebl::pint::VerifyOptions>();
+    shareable::<ebl::pint::EnvelopeVerifyOptions>();
     shareable::<ebl::pint::EnvelopeReport>();
     shareable::<ebl::pint::EntryReport>();
     shareable::<ebl::pint::SignerInfo>();
@@ -73,8 +73,8 @@ fn handles_and_reports_are_owned_and_thread_safe() {
     {
         shareable::<ebl::openattestation::WrappedDocument>();
         shareable::<ebl::openattestation::FixedSalts>();
-        shareable::<ebl::openattestation::Verifier>();
-        shareable::<ebl::openattestation::Verification>();
+        shareable::<ebl::openattestation::IntegrityVerifier>();
+        shareable::<ebl::openattestation::IntegrityCheck>();
         shareable::<ebl::openattestation::DidProofCheck>();
         shareable::<ebl::openattestation::DnsIdentityCheck>();
         shareable::<ebl::openattestation::OpenAttestationIdentity>();

@@ -188,7 +188,7 @@ fn key_resolution_errors() {
     let signed_with_kid = craft(r#"{"alg":"EdDSA","kid":"k1"}"#, b"p");
     let signed_without_kid = craft(r#"{"alg":"EdDSA"}"#, b"p");
 
-    let empty = jws::Verifier::default();
+    let empty = jws::JwsVerifier::default();
     for compact in [&signed_with_kid, &signed_without_kid] {
         let err = empty.verify(compact, now()).expect_err("no keys");
         assert_eq!(err.code(), ErrorCode::CryptoUnknownKey);
@@ -197,7 +197,7 @@ fn key_resolution_errors() {
     let mut keys = KeySet::new();
     keys.insert(Some("other".into()), key().public_key().clone())
         .expect("insert");
-    let verifier = jws::Verifier::new(
+    let verifier = jws::JwsVerifier::new(
         AlgorithmSet::default(),
         keys.clone(),
         CertificateAnchors::new(),

@@ -102,7 +102,7 @@ fn finds_all_thirteen_signatures() {
 #[test]
 fn every_signature_verifies_with_the_published_jwks() {
     let keys = key_set();
-    let verifier = jws::Verifier::new(AlgorithmSet::default(), keys, CertificateAnchors::new());
+    let verifier = jws::JwsVerifier::new(AlgorithmSet::default(), keys, CertificateAnchors::new());
     let mut algs = Vec::new();
     for (path, compact) in signed_contents() {
         let verified = verifier
@@ -119,7 +119,7 @@ fn every_signature_verifies_with_the_published_jwks() {
 
 #[test]
 fn every_signature_verifies_through_its_x5c_chain() {
-    let verifier = jws::Verifier::new(AlgorithmSet::default(), KeySet::new(), anchors());
+    let verifier = jws::JwsVerifier::new(AlgorithmSet::default(), KeySet::new(), anchors());
     for (path, compact) in signed_contents() {
         let verified = verifier
             .verify(&compact, at("2026-06-01T00:00:00Z"))
@@ -133,7 +133,7 @@ fn every_signature_verifies_through_its_x5c_chain() {
 
 #[test]
 fn x5c_and_kid_together_must_name_the_same_key() {
-    let verifier = jws::Verifier::new(AlgorithmSet::default(), key_set(), anchors());
+    let verifier = jws::JwsVerifier::new(AlgorithmSet::default(), key_set(), anchors());
     for (path, compact) in signed_contents() {
         let verified = verifier
             .verify(&compact, at("2026-06-01T00:00:00Z"))
@@ -155,7 +155,7 @@ fn x5c_and_kid_together_must_name_the_same_key() {
         swapped.insert(Some(kid.to_owned()), key).expect("insert");
     }
     let (path, compact) = &signed_contents()[0];
-    let with_anchors = jws::Verifier::new(AlgorithmSet::default(), swapped.clone(), anchors());
+    let with_anchors = jws::JwsVerifier::new(AlgorithmSet::default(), swapped.clone(), anchors());
     let err = with_anchors
         .verify(compact, at("2026-06-01T00:00:00Z"))
         .expect_err("must be refused");
@@ -165,7 +165,8 @@ fn x5c_and_kid_together_must_name_the_same_key() {
         "{path}"
     );
     // Without anchors the swapped key simply does not verify the signature.
-    let keys_only = jws::Verifier::new(AlgorithmSet::default(), swapped, CertificateAnchors::new());
+    let keys_only =
+        jws::JwsVerifier::new(AlgorithmSet::default(), swapped, CertificateAnchors::new());
     let err = keys_only
         .verify(compact, at("2026-06-01T00:00:00Z"))
         .expect_err("must be refused");
@@ -174,7 +175,7 @@ fn x5c_and_kid_together_must_name_the_same_key() {
 
 #[test]
 fn certificate_validity_is_checked_at_the_callers_time() {
-    let verifier = jws::Verifier::new(AlgorithmSet::default(), KeySet::new(), anchors());
+    let verifier = jws::JwsVerifier::new(AlgorithmSet::default(), KeySet::new(), anchors());
     let (_, compact) = &signed_contents()[0];
     let err = verifier
         .verify(compact, at("2036-03-05T00:00:00Z"))
@@ -193,7 +194,7 @@ fn a_different_anchor_does_not_trust_the_chain() {
         "/../testdata/crypto/pki-root.pem"
     ))
     .expect("fixture");
-    let verifier = jws::Verifier::new(
+    let verifier = jws::JwsVerifier::new(
         AlgorithmSet::default(),
         KeySet::new(),
         CertificateAnchors::from_pem(&other).expect("anchor"),
@@ -210,7 +211,7 @@ fn intermediate_as_anchor_and_certificate_pem_keys() {
     let pem = String::from_utf8(read("certs/intermediate-ca.crt")).expect("PEM");
     let intermediate = Certificate::from_pem(&pem).expect("intermediate");
     assert!(intermediate.is_ca());
-    let verifier = jws::Verifier::new(
+    let verifier = jws::JwsVerifier::new(
         AlgorithmSet::default(),
         KeySet::new(),
         CertificateAnchors::from_pem(&pem).expect("anchor"),
@@ -228,7 +229,7 @@ fn intermediate_as_anchor_and_certificate_pem_keys() {
 #[test]
 fn allow_list_excludes_rs256() {
     let only_eddsa = AlgorithmSet::new([Algorithm::EdDSA]);
-    let verifier = jws::Verifier::new(only_eddsa, key_set(), CertificateAnchors::new());
+    let verifier = jws::JwsVerifier::new(only_eddsa, key_set(), CertificateAnchors::new());
     for (path, compact) in signed_contents() {
         let result = verifier.verify(&compact, at("2026-06-01T00:00:00Z"));
         if path.contains("rsa") {

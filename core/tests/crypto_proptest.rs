@@ -87,7 +87,7 @@ fn public_types_are_send_and_sync() {
     check::<ebl::crypto::KeySet>();
     check::<ebl::crypto::x509::CertificateAnchors>();
     check::<ebl::crypto::x509::Certificate>();
-    check::<jws::Verifier>();
+    check::<jws::JwsVerifier>();
     check::<jws::VerifiedJws>();
     check::<jws::UnverifiedJws>();
     check::<ebl::Error>();

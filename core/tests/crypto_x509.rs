@@ -30,7 +30,7 @@ fn verify(
 ) -> Result<jws::VerifiedJws, ebl::crypto::CryptoError> {
     let v = pki();
     let compact = v["jws"][label].as_str().expect("jws");
-    jws::Verifier::new(AlgorithmSet::default(), KeySet::new(), anchors(anchor_file))
+    jws::JwsVerifier::new(AlgorithmSet::default(), KeySet::new(), anchors(anchor_file))
         .verify(compact, at(time))
 }
 

@@ -17,8 +17,8 @@ use std::path::PathBuf;
 use common::{at, ed25519_key};
 use ebl::json::Value;
 use ebl::pint::{
-    ActionCode, EblEnvelope, EnvelopeBuilder, Issuance, PintTrust, Signer, Transaction,
-    TransactionParty, VerifyOptions, verify_envelope,
+    ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, PintTrust, Signer,
+    Transaction, TransactionParty, verify_envelope,
 };
 use ring::rand::SystemRandom;
 
@@ -389,7 +389,7 @@ fn golden_vectors_are_current_and_verify_as_stated() {
         .expect("szeb");
     for v in vectors() {
         let bytes = files[&format!("{}.json", v.name)].as_bytes().to_vec();
-        let report = verify_envelope(&bytes, &trust, &VerifyOptions::at(at(VERIFY_AT)))
+        let report = verify_envelope(&bytes, &trust, &EnvelopeVerifyOptions::at(at(VERIFY_AT)))
             .expect("an envelope");
         assert_eq!(
             report.response_code.as_str(),

@@ -7,9 +7,9 @@ use common::{at, party, signer};
 use ebl::crypto::jws::decode_compact;
 use ebl::json::{Value, parse};
 use ebl::pint::{
-    ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeTransferChainEntry, Issuance, PintTrust,
-    ResponseCode, Signer, Transaction, TransactionGeneration, TransactionParty, VerifyOptions,
-    sign_response, verify_parsed_envelope, verify_response,
+    ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeTransferChainEntry, EnvelopeVerifyOptions,
+    Issuance, PintTrust, ResponseCode, Signer, Transaction, TransactionGeneration,
+    TransactionParty, sign_response, verify_parsed_envelope, verify_response,
 };
 use ring::rand::SystemRandom;
 
@@ -86,7 +86,7 @@ fn verify(envelope: &EblEnvelope) -> ebl::pint::EnvelopeReport {
     verify_parsed_envelope(
         envelope,
         &trust(),
-        &VerifyOptions::at(at("2026-07-01T00:00:00Z")),
+        &EnvelopeVerifyOptions::at(at("2026-07-01T00:00:00Z")),
     )
 }
 
@@ -150,7 +150,7 @@ fn an_endorsed_and_transferred_to_order_bill_verifies_and_replays() {
     let report = ebl::pint::verify_envelope(
         bytes.as_bytes(),
         &trust(),
-        &VerifyOptions::at(at("2026-07-01T00:00:00Z")),
+        &EnvelopeVerifyOptions::at(at("2026-07-01T00:00:00Z")),
     )
     .expect("envelope");
     assert_eq!(report.response_code, ResponseCode::Received);
@@ -413,7 +413,7 @@ fn a_cross_platform_transfer_continues_the_chain() {
         )
         .expect("record");
     let sent = seal(&builder, &signer(SG_PLATFORM));
-    let mut options = VerifyOptions::at(at("2026-07-01T00:00:00Z"));
+    let mut options = EnvelopeVerifyOptions::at(at("2026-07-01T00:00:00Z"));
     options.receiving_platform = Some("SZP1".into());
     let received = verify_parsed_envelope(&sent, &trust(), &options);
     assert_eq!(
@@ -439,7 +439,7 @@ fn a_cross_platform_transfer_continues_the_chain() {
         )
         .expect("record");
     let back = seal(&onward, &signer(CN_PLATFORM));
-    let mut options = VerifyOptions::at(at("2026-07-01T00:00:00Z"));
+    let mut options = EnvelopeVerifyOptions::at(at("2026-07-01T00:00:00Z"));
     options.receiving_platform = Some("SGP1".into());
     let report = verify_parsed_envelope(&back, &trust(), &options);
     assert_eq!(

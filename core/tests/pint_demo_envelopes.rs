@@ -10,7 +10,7 @@ use ebl::checksum::sha256_hex;
 use ebl::crypto::x509::CertificateAnchors;
 use ebl::crypto::{KeySet, b64};
 use ebl::json::{Value, parse};
-use ebl::pint::{PintTrust, ResponseCode, VerifyOptions, verify_envelope};
+use ebl::pint::{EnvelopeVerifyOptions, PintTrust, ResponseCode, verify_envelope};
 
 const ENVELOPES: [&str; 3] = [
     "HHL71800000-ebl-envelope-ed25519.json",
@@ -38,8 +38,8 @@ fn key_trust() -> PintTrust {
     trust
 }
 
-fn options() -> VerifyOptions {
-    VerifyOptions::at(at("2026-11-26T12:00:00Z"))
+fn options() -> EnvelopeVerifyOptions {
+    EnvelopeVerifyOptions::at(at("2026-11-26T12:00:00Z"))
 }
 
 fn verify_value(value: &Value, trust: &PintTrust) -> ebl::pint::EnvelopeReport {
@@ -86,7 +86,7 @@ fn every_demo_envelope_verifies_through_its_x5c_chain_alone() {
         assert!(report.sender.certificate_subject.is_some());
     }
     // The certificates are not valid in 2040: the same envelope is then a bad signature.
-    let late = VerifyOptions::at(at("2040-01-01T00:00:00Z"));
+    let late = EnvelopeVerifyOptions::at(at("2040-01-01T00:00:00Z"));
     let report = verify_envelope(&read(&pint_demo(ENVELOPES[0])), &trust, &late).expect("envelope");
     assert_eq!(report.response_code, ResponseCode::BadSignature);
 }

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use ebl::ErrorCode;
 use ebl::crypto::{KeyType, PrivateKey};
 use ebl::pint::{
-    DocumentMetadata, EblEnvelope, EnvelopeBuilder, Issuance, PintTrust, ResponseCode, Signer,
-    Transaction, TransactionParty, VerifyOptions, receive_envelope, verify_response,
+    DocumentMetadata, EblEnvelope, EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, PintTrust,
+    ResponseCode, Signer, Transaction, TransactionParty, receive_envelope, verify_response,
 };
 use ring::rand::SystemRandom;
 
@@ -82,7 +82,7 @@ fn sender_reads(
 #[test]
 fn an_envelope_with_its_documents_is_received_and_answered_rece() {
     let j = journey();
-    let options = VerifyOptions::receiving("SZP1", at(), [RENDERING]);
+    let options = EnvelopeVerifyOptions::receiving("SZP1", at(), [RENDERING]);
     let received = receive_envelope(
         &j.sent,
         &trust(&j, &j.sgp1),
@@ -112,7 +112,7 @@ fn an_envelope_with_its_documents_is_received_and_answered_rece() {
 #[test]
 fn a_missing_document_is_answered_mdoc_naming_it() {
     let j = journey();
-    let options = VerifyOptions::receiving("SZP1", at(), []);
+    let options = EnvelopeVerifyOptions::receiving("SZP1", at(), []);
     let received = receive_envelope(
         &j.sent,
         &trust(&j, &j.sgp1),
@@ -139,7 +139,7 @@ fn a_missing_document_is_answered_mdoc_naming_it() {
 fn an_unknown_sender_is_answered_bsig_with_the_reason() {
     let j = journey();
     let impostor = key(&SystemRandom::new());
-    let options = VerifyOptions::receiving("SZP1", at(), [RENDERING]);
+    let options = EnvelopeVerifyOptions::receiving("SZP1", at(), [RENDERING]);
     // The receiver trusts another key for SGP1 than the one that signed.
     let received = receive_envelope(
         &j.sent,
@@ -164,16 +164,22 @@ fn the_wrong_recipient_is_answered_benv_and_bad_input_is_an_error() {
     let j = journey();
     let rng = SystemRandom::new();
     let trust = trust(&j, &j.sgp1);
-    let elsewhere = VerifyOptions::receiving("XXP1", at(), [RENDERING]);
+    let elsewhere = EnvelopeVerifyOptions::receiving("XXP1", at(), [RENDERING]);
     let received = receive_envelope(&j.sent, &trust, &elsewhere, &j.szp1, &rng).unwrap();
     assert_eq!(received.report.response_code, ResponseCode::BadEnvelope);
 
     // Who is receiving must be said.
-    let err =
-        receive_envelope(&j.sent, &trust, &VerifyOptions::at(at()), &j.szp1, &rng).unwrap_err();
+    let err = receive_envelope(
+        &j.sent,
+        &trust,
+        &EnvelopeVerifyOptions::at(at()),
+        &j.szp1,
+        &rng,
+    )
+    .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidArgument);
     // Not an envelope at all.
-    let options = VerifyOptions::receiving("SZP1", at(), []);
+    let options = EnvelopeVerifyOptions::receiving("SZP1", at(), []);
     let err = receive_envelope(b"%PDF-1.7", &trust, &options, &j.szp1, &rng).unwrap_err();
     assert_eq!(err.code(), ErrorCode::JsonSyntax);
 }

@@ -6,7 +6,9 @@ mod common;
 use common::{at, pint_demo, read};
 use ebl::crypto::{KeySet, b64};
 use ebl::json::Value;
-use ebl::pint::{EblEnvelope, PintTrust, ResponseCode, VerifyOptions, verify_parsed_envelope};
+use ebl::pint::{
+    EblEnvelope, EnvelopeVerifyOptions, PintTrust, ResponseCode, verify_parsed_envelope,
+};
 use proptest::prelude::*;
 
 fn trust() -> PintTrust {
@@ -97,7 +99,7 @@ proptest! {
                 *entry = forge(entry, choice, replacement);
             }
         }
-        let report = verify_parsed_envelope(&envelope, &trust(), &VerifyOptions::at(at("2026-11-26T00:00:00Z")));
+        let report = verify_parsed_envelope(&envelope, &trust(), &EnvelopeVerifyOptions::at(at("2026-11-26T00:00:00Z")));
         prop_assert_ne!(report.response_code, ResponseCode::Received);
     }
 
@@ -109,7 +111,7 @@ proptest! {
             envelope_transfer_chain: chain,
             extra: serde_json::Map::new(),
         };
-        let report = verify_parsed_envelope(&envelope, &trust(), &VerifyOptions::at(at("2026-11-26T00:00:00Z")));
+        let report = verify_parsed_envelope(&envelope, &trust(), &EnvelopeVerifyOptions::at(at("2026-11-26T00:00:00Z")));
         prop_assert_ne!(report.response_code, ResponseCode::Received);
     }
 }

@@ -8,8 +8,8 @@ mod common;
 use common::{at, party, signer};
 use ebl::json::Value;
 use ebl::pint::{
-    ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeReport, Issuance, ResponseCode, Transaction,
-    TransactionParty, VerifyOptions, verify_parsed_envelope,
+    ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeReport, EnvelopeVerifyOptions, Issuance,
+    ResponseCode, Transaction, TransactionParty, verify_parsed_envelope,
 };
 use ebl::recognition::{
     Catalogue, CriterionId, CriterionStatus, RecognitionInput, Verdict, recognize,
@@ -145,7 +145,7 @@ const VERIFY_AT: &str = "2026-06-16T07:00:00Z";
 
 fn verify(envelope: &EblEnvelope, store: &TrustStore) -> EnvelopeReport {
     let trust = store.pint_trust(at(VERIFY_AT)).unwrap();
-    verify_parsed_envelope(envelope, &trust, &VerifyOptions::at(at(VERIFY_AT)))
+    verify_parsed_envelope(envelope, &trust, &EnvelopeVerifyOptions::at(at(VERIFY_AT)))
 }
 
 /// What the receiver adds that an envelope does not carry.

@@ -5,7 +5,7 @@
 mod recognition_fixtures;
 
 use ebl::recognition::{
-    CriterionId, CriterionStatus, EventKind, Evidence, HistoryFacts, RecognitionInput,
+    CriterionId, CriterionStatus, Evidence, HistoryFacts, LegalEventKind, RecognitionInput,
     RecordStatus, SignatureEvidence, Verdict, recognize,
 };
 use ebl::title::{
@@ -107,15 +107,15 @@ fn title_parties_resolve_to_trust_store_parties() {
     let fx = Fixture::valid();
     let h = history(Negotiability::ToOrder);
     let facts = HistoryFacts::from_title(&h, &replay(&h), &fx.trust());
-    let kinds: Vec<EventKind> = facts.events.iter().map(|e| e.kind).collect();
+    let kinds: Vec<LegalEventKind> = facts.events.iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,
         [
-            EventKind::Issue,
-            EventKind::Endorse,
-            EventKind::Transfer,
-            EventKind::Surrender,
-            EventKind::SurrenderAccepted
+            LegalEventKind::Issue,
+            LegalEventKind::Endorse,
+            LegalEventKind::Transfer,
+            LegalEventKind::Surrender,
+            LegalEventKind::SurrenderAccepted
         ]
     );
     assert_eq!(facts.events[0].actor.as_deref(), Some("CARRIER"));

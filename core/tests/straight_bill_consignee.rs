@@ -8,8 +8,8 @@ mod common;
 use common::{at, read, signer, testdata};
 use ebl::json::{Value, parse};
 use ebl::pint::{
-    ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeReport, Issuance, PintTrust, ResponseCode,
-    Transaction, TransactionParty, VerifyOptions, verify_parsed_envelope,
+    ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeReport, EnvelopeVerifyOptions, Issuance,
+    PintTrust, ResponseCode, Transaction, TransactionParty, verify_parsed_envelope,
 };
 use ebl::title::{
     Event, EventKind, History, IdentifyingCode, Negotiability, PartyId, replay, rules,
@@ -76,7 +76,7 @@ fn transfer_to(recipient: TransactionParty) -> EnvelopeReport {
     verify_parsed_envelope(
         &envelope,
         &trust,
-        &VerifyOptions::at(at("2026-06-03T00:00:00Z")),
+        &EnvelopeVerifyOptions::at(at("2026-06-03T00:00:00Z")),
     )
 }
 

@@ -17,7 +17,7 @@ const RECEIVER_SEED: u8 = 0x44;
 /// The golden Singapore → Shenzhen envelope received and answered by a fixed-seed key.
 fn response() -> String {
     let context = common::golden_context();
-    let options = ebl::pint::VerifyOptions::at(context.at);
+    let options = ebl::pint::EnvelopeVerifyOptions::at(context.at);
     let report = verify_envelope(
         &common::read(&common::golden_pint("valid-to-order-sg-to-shenzhen.json")),
         &context.pint,

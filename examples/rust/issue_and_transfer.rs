@@ -11,8 +11,8 @@
 
 use ebl::crypto::{KeyType, PrivateKey};
 use ebl::pint::{
-    ActionCode, DocumentMetadata, EnvelopeBuilder, Issuance, PintTrust, Signer, Transaction,
-    TransactionParty, VerifyOptions, verify_parsed_envelope,
+    ActionCode, DocumentMetadata, EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, PintTrust,
+    Signer, Transaction, TransactionParty, verify_parsed_envelope,
 };
 use ring::rand::SystemRandom;
 use serde_json::json;
@@ -99,7 +99,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut trust = PintTrust::default();
     trust.trust_platform_key("SGTT", sgtt_key.key.public_key().clone())?;
     trust.trust_carrier_key(carrier_key.key.public_key().clone())?;
-    let mut options = VerifyOptions::at(send_at);
+    let mut options = EnvelopeVerifyOptions::at(send_at);
     options.receiving_platform = Some("SZEB".into());
     let report = verify_parsed_envelope(&envelope, &trust, &options);
     println!("as SZEB verifies it: {}", report.response_code);

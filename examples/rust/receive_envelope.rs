@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 
 use ebl::crypto::{KeyType, PrivateKey, PublicKey};
-use ebl::pint::{PintTrust, Signer, VerifyOptions, sign_response, verify_envelope};
+use ebl::pint::{EnvelopeVerifyOptions, PintTrust, Signer, sign_response, verify_envelope};
 use ring::rand::SystemRandom;
 
 /// This platform's PINT code: the last transaction must be addressed to it.
@@ -43,7 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     trust.trust_carrier_key(public_key("keys/carrier.jwk")?)?;
 
     // Time is a parameter: the verdict is the one a receiver would give at that instant.
-    let mut options = VerifyOptions::at("2026-07-01T00:00:00Z".parse()?);
+    let mut options = EnvelopeVerifyOptions::at("2026-07-01T00:00:00Z".parse()?);
     options.receiving_platform = Some(THIS_PLATFORM.to_owned());
 
     let report = verify_envelope(&std::fs::read(&path)?, &trust, &options)?;

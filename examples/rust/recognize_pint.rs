@@ -12,7 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ebl::pint::{VerifyOptions, verify_envelope};
+use ebl::pint::{EnvelopeVerifyOptions, verify_envelope};
 use ebl::recognition::{
     Catalogue, ConsentEvidence, CriterionStatus, RecognitionInput, Target, recognize,
 };
@@ -62,7 +62,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let bytes = std::fs::read(testdata("valid-to-order-sg-to-shenzhen.json"))?;
 
     // Verify first: recognition reasons over what the verification established.
-    let mut options = VerifyOptions::at(at);
+    let mut options = EnvelopeVerifyOptions::at(at);
     options.receiving_platform = Some("SZEB".into());
     let verified = verify_envelope(&bytes, &store.pint_trust(at)?, &options)?;
     println!("PINT verdict: {}", verified.response_code);

@@ -622,7 +622,7 @@ impl VerifiedJws {
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
     /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
-    /// # let verifier = ebl::crypto::jws::Verifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
+    /// # let verifier = ebl::crypto::jws::JwsVerifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
     /// # let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
     /// // The PINT demo envelope manifest, verified through its x5c chain.
     /// assert_eq!(verified.header().kid(), Some("YLFVnyMkSsFTvj-H"));
@@ -661,7 +661,7 @@ impl VerifiedJws {
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
     /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
-    /// # let verifier = ebl::crypto::jws::Verifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
+    /// # let verifier = ebl::crypto::jws::JwsVerifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
     /// # let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
     /// // The PINT demo envelope manifest.
     /// let manifest = verified.payload_json()?;
@@ -699,7 +699,7 @@ impl VerifiedJws {
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
     /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
-    /// # let verifier = ebl::crypto::jws::Verifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
+    /// # let verifier = ebl::crypto::jws::JwsVerifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
     /// # let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
     /// // The PINT demo envelope manifest: the key is the x5c leaf's.
     /// let chain = verified.certificate_chain();
@@ -722,7 +722,7 @@ impl VerifiedJws {
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
     /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
-    /// # let verifier = ebl::crypto::jws::Verifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
+    /// # let verifier = ebl::crypto::jws::JwsVerifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
     /// # let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
     /// // Verified with the platform's published key set: the entry's kid.
     /// assert_eq!(verified.trusted_kid(), Some("YLFVnyMkSsFTvj-H"));
@@ -747,7 +747,7 @@ impl VerifiedJws {
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
     /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
-    /// # let verifier = ebl::crypto::jws::Verifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
+    /// # let verifier = ebl::crypto::jws::JwsVerifier::new(ebl::crypto::AlgorithmSet::default(), keys, anchors);
     /// # let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
     /// // The PINT demo envelope manifest, verified against the root CA.
     /// assert_eq!(verified.certificate_chain().len(), 3);
@@ -805,7 +805,7 @@ pub fn verify_compact(
 /// [`CryptoError::CertificateKeyMismatch`], plus the algorithm refusals.
 ///
 /// ```
-/// use ebl::crypto::{jws::Verifier, AlgorithmSet, KeySet};
+/// use ebl::crypto::{jws::JwsVerifier, AlgorithmSet, KeySet};
 /// use ebl::ErrorCode;
 ///
 /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
@@ -814,18 +814,18 @@ pub fn verify_compact(
 /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
 /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
 /// // The PINT demo envelope manifest: a platform key set and the demo root CA.
-/// let verifier = Verifier::new(AlgorithmSet::default(), keys, anchors);
+/// let verifier = JwsVerifier::new(AlgorithmSet::default(), keys, anchors);
 /// let at = "2026-06-01T00:00:00Z".parse()?;
 /// assert!(verifier.verify(manifest, at).is_ok());
 /// // Only the key set, no anchors: the key is looked up by kid.
-/// let keys_only = Verifier { anchors: Default::default(), ..verifier.clone() };
+/// let keys_only = JwsVerifier { anchors: Default::default(), ..verifier.clone() };
 /// assert!(keys_only.verify(manifest, at).is_ok());
-/// let nobody = Verifier { keys: KeySet::new(), ..keys_only };
+/// let nobody = JwsVerifier { keys: KeySet::new(), ..keys_only };
 /// assert_eq!(nobody.verify(manifest, at).unwrap_err().code(), ErrorCode::CryptoUnknownKey);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Verifier {
+pub struct JwsVerifier {
     /// Algorithms accepted.
     pub algorithms: AlgorithmSet,
     /// Trusted keys.
@@ -834,11 +834,11 @@ pub struct Verifier {
     pub anchors: CertificateAnchors,
 }
 
-impl Verifier {
+impl JwsVerifier {
     /// A verifier with the given policy.
     ///
     /// ```
-    /// use ebl::crypto::{jws::Verifier, Algorithm, AlgorithmSet};
+    /// use ebl::crypto::{jws::JwsVerifier, Algorithm, AlgorithmSet};
     ///
     /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
@@ -846,14 +846,14 @@ impl Verifier {
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
     /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
     /// let rsa_only = AlgorithmSet::new([Algorithm::PS256, Algorithm::RS256]);
-    /// let verifier = Verifier::new(rsa_only, keys, anchors);
+    /// let verifier = JwsVerifier::new(rsa_only, keys, anchors);
     /// let err = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?).unwrap_err();
     /// assert_eq!(err.code(), ebl::ErrorCode::CryptoAlgorithmNotAllowed); // the manifest is EdDSA
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
     pub fn new(algorithms: AlgorithmSet, keys: KeySet, anchors: CertificateAnchors) -> Self {
-        Verifier {
+        JwsVerifier {
             algorithms,
             keys,
             anchors,
@@ -863,14 +863,14 @@ impl Verifier {
     /// Parses and verifies `compact` at time `at` (used for certificate validity).
     ///
     /// ```
-    /// use ebl::crypto::{jws::Verifier, AlgorithmSet};
+    /// use ebl::crypto::{jws::JwsVerifier, AlgorithmSet};
     ///
     /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
     /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
     /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
-    /// let verifier = Verifier::new(AlgorithmSet::default(), keys, anchors);
+    /// let verifier = JwsVerifier::new(AlgorithmSet::default(), keys, anchors);
     /// let verified = verifier.verify(manifest, "2026-06-01T00:00:00Z".parse()?)?;
     /// assert_eq!(verified.trusted_kid(), Some("YLFVnyMkSsFTvj-H"));
     /// // In 2037 the certificates have expired.
@@ -892,7 +892,7 @@ impl Verifier {
     /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
     /// # let keys = ebl::crypto::KeySet::from_jwks_bytes(&std::fs::read(format!("{dir}/keys-public/ed25519-eblplatform.example.com.public.jwk"))?)?;
     /// # let anchors = ebl::crypto::x509::CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
-    /// let verifier = jws::Verifier::new(AlgorithmSet::default(), keys, anchors);
+    /// let verifier = jws::JwsVerifier::new(AlgorithmSet::default(), keys, anchors);
     /// let decoded = jws::decode_compact(manifest)?;
     /// // Decode once, look at the header, then verify.
     /// assert_eq!(decoded.header().kid(), Some("YLFVnyMkSsFTvj-H"));

@@ -7,7 +7,7 @@
 //!   RFC 7638 thumbprints and verifies raw signatures.
 //! - [`PrivateKey`] generates (Ed25519, P-256, P-384) or imports (PKCS#8, PEM, private JWK,
 //!   including RSA) a signing key.
-//! - [`jws`] signs and verifies the compact serialization; [`jws::Verifier`] resolves the key
+//! - [`jws`] signs and verifies the compact serialization; [`jws::JwsVerifier`] resolves the key
 //!   from a [`KeySet`] (by `kid`) or an `x5c` chain checked by [`x509::CertificateAnchors`].
 //!
 //! Each refusal has its own [`crate::ErrorCode`] (block 2xx), so a caller can tell a bad
@@ -26,7 +26,7 @@
 //!
 //! let mut keys = KeySet::new();
 //! keys.insert(Some(kid), signer.public_key().clone())?;
-//! let verifier = jws::Verifier::new(AlgorithmSet::default(), keys, CertificateAnchors::new());
+//! let verifier = jws::JwsVerifier::new(AlgorithmSet::default(), keys, CertificateAnchors::new());
 //! let verified = verifier.verify(&compact, chrono::Utc::now())?;
 //! assert_eq!(verified.payload(), b"{}");
 //! # Ok::<(), ebl::Error>(())

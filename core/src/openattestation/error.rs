@@ -1,5 +1,5 @@
 //! What can go wrong when wrapping, obfuscating, unsalting or signing an OpenAttestation
-//! document. Verification verdicts are findings, not errors (see [`super::Verification`]).
+//! document. Verification verdicts are findings, not errors (see [`super::IntegrityCheck`]).
 
 use crate::code::ErrorCode;
 

@@ -11,7 +11,7 @@
 //! | task | here |
 //! |---|---|
 //! | read a file | [`WrappedDocument::from_bytes`] (JavaScript number semantics) |
-//! | integrity, as `verifySignature` | [`WrappedDocument::verify`], [`Verifier`] → [`Verification`] |
+//! | integrity, as `verifySignature` | [`WrappedDocument::verify`], [`IntegrityVerifier`] → [`IntegrityCheck`] |
 //! | wrap one / a batch | [`wrap`], [`wrap_bytes`], [`wrap_batch`], [`wrap_batch_bytes`] with a [`SaltSource`] ([`UuidV4Salts`], [`FixedSalts`] or a closure); raw bytes read by [`parse_raw_document`] |
 //! | selective disclosure | [`WrappedDocument::obfuscate`] |
 //! | the unsalted content, as `getData` | [`WrappedDocument::data`] |
@@ -47,7 +47,7 @@
 //!
 //! # What verification covers
 //! Exactly what OA's `verifySignature` covers: `data` and `privacy.obfuscatedData`. The
-//! verdict ([`Verification::is_valid`]) equals OA's on every interop vector; where OA accepts
+//! verdict ([`IntegrityCheck::is_valid`]) equals OA's on every interop vector; where OA accepts
 //! something questionable the report carries a warning:
 //!
 //! | finding code | severity | meaning |
@@ -106,7 +106,7 @@ pub use proof::{
 pub(crate) use proof::{did_ethr_address, verify_did_proof_of};
 pub use salt::{FixedSalts, SaltSource, UuidV4Salts, is_uuid_v4, salt_primitive};
 pub use title_events::title_history_from_log;
-pub use verify::{Verification, Verifier};
+pub use verify::{IntegrityCheck, IntegrityVerifier};
 pub use wrap::{parse_raw_document, wrap, wrap_batch, wrap_batch_bytes, wrap_bytes};
 
 use serde_json::{Map, Value};
@@ -200,7 +200,7 @@ impl WrappedDocument {
 
     /// Checks integrity as OA's `verifySignature` does, reporting every finding.
     #[must_use]
-    pub fn verify(&self) -> Verification {
+    pub fn verify(&self) -> IntegrityCheck {
         verify::verify_document(self)
     }
 

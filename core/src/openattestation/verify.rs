@@ -1,4 +1,4 @@
-//! Verification of an OpenAttestation v2 document's integrity, as `verifySignature` decides
+//! IntegrityCheck of an OpenAttestation v2 document's integrity, as `verifySignature` decides
 //! it, with a report of everything found on the way.
 
 use serde::Serialize;
@@ -11,12 +11,12 @@ use crate::report::{Finding, is_clean};
 
 /// The outcome of verifying a document's integrity.
 ///
-/// [`is_valid`](Verification::is_valid) is OpenAttestation's `verifySignature` verdict. It
+/// [`is_valid`](IntegrityCheck::is_valid) is OpenAttestation's `verifySignature` verdict. It
 /// covers `data` and `privacy.obfuscatedData` only: `version`, `schema`, the DID `proof` and
 /// any other top-level member are outside the hash, and nothing here says the document was
 /// issued (token registry, document store) or who issued it (DNS, DID).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Verification {
+pub struct IntegrityCheck {
     /// The `targetHash` computed from the document, lowercase hex (absent if it could not be
     /// computed).
     pub computed_target_hash: Option<String>,
@@ -32,7 +32,7 @@ pub struct Verification {
     pub findings: Vec<Finding>,
 }
 
-impl Verification {
+impl IntegrityCheck {
     /// Whether the integrity check passed (no error finding).
     #[must_use]
     pub fn is_valid(&self) -> bool {
@@ -43,30 +43,30 @@ impl Verification {
 /// Verifies documents with reused buffers, which is faster when verifying many.
 ///
 /// ```
-/// use ebl::openattestation::{Verifier, WrappedDocument};
+/// use ebl::openattestation::{IntegrityVerifier, WrappedDocument};
 /// let path = concat!(env!("CARGO_MANIFEST_DIR"),
 ///     "/../testdata/openattestation/vectors/bill-of-lading-sg-shenzhen-5kb.wrapped.json");
 /// let doc = WrappedDocument::from_bytes(&std::fs::read(path).unwrap())?;
-/// let mut verifier = Verifier::new();
+/// let mut verifier = IntegrityVerifier::new();
 /// let report = verifier.verify(&doc);
 /// assert!(report.is_valid(), "{:?}", report.findings);
 /// assert_eq!(report.visible_leaves, 134);
 /// # Ok::<(), ebl::Error>(())
 /// ```
 #[derive(Default)]
-pub struct Verifier {
+pub struct IntegrityVerifier {
     scratch: Scratch,
 }
 
-impl Verifier {
+impl IntegrityVerifier {
     /// A verifier with empty buffers.
     #[must_use]
-    pub fn new() -> Verifier {
-        Verifier::default()
+    pub fn new() -> IntegrityVerifier {
+        IntegrityVerifier::default()
     }
 
     /// Verifies one document (see [`WrappedDocument::verify`]).
-    pub fn verify(&mut self, doc: &WrappedDocument) -> Verification {
+    pub fn verify(&mut self, doc: &WrappedDocument) -> IntegrityCheck {
         verify_value(doc.as_value(), &mut self.scratch)
     }
 }
@@ -74,8 +74,8 @@ impl Verifier {
 const KNOWN_TOP_LEVEL: [&str; 6] = ["version", "schema", "data", "privacy", "signature", "proof"];
 const SCHEMA_V3: &str = "https://schema.openattestation.com/3.0/schema.json";
 
-fn verify_value(doc: &Value, scratch: &mut Scratch) -> Verification {
-    let mut report = Verification {
+fn verify_value(doc: &Value, scratch: &mut Scratch) -> IntegrityCheck {
+    let mut report = IntegrityCheck {
         computed_target_hash: None,
         merkle_root: None,
         visible_leaves: 0,
@@ -233,7 +233,7 @@ fn verify_value(doc: &Value, scratch: &mut Scratch) -> Verification {
 fn check_merkle(
     signature: &serde_json::Map<String, Value>,
     claimed_target: Option<&Value>,
-    report: &mut Verification,
+    report: &mut IntegrityCheck,
 ) {
     let findings = &mut report.findings;
     let root = match signature.get("merkleRoot") {
@@ -303,7 +303,7 @@ fn check_merkle(
     }
 }
 
-/// Verifies with fresh buffers (see [`Verifier`] to reuse them).
-pub(crate) fn verify_document(doc: &WrappedDocument) -> Verification {
+/// Verifies with fresh buffers (see [`IntegrityVerifier`] to reuse them).
+pub(crate) fn verify_document(doc: &WrappedDocument) -> IntegrityCheck {
     verify_value(doc.as_value(), &mut Scratch::default())
 }

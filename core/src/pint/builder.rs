@@ -174,7 +174,7 @@ pub struct Issuance {
 /// use ebl::crypto::{KeyType, PrivateKey};
 /// use ebl::pint::{
 ///     verify_parsed_envelope, ActionCode, EnvelopeBuilder, Issuance, PintTrust, ResponseCode,
-///     Signer, Transaction, TransactionParty, VerifyOptions,
+///     Signer, Transaction, TransactionParty, EnvelopeVerifyOptions,
 /// };
 ///
 /// let rng = ring::rand::SystemRandom::new();
@@ -198,7 +198,7 @@ pub struct Issuance {
 ///
 /// let mut trust = PintTrust::default();
 /// trust.trust_platform_key("CAR1", carrier_key.key.public_key().clone())?;
-/// let report = verify_parsed_envelope(&envelope, &trust, &VerifyOptions::at(at));
+/// let report = verify_parsed_envelope(&envelope, &trust, &EnvelopeVerifyOptions::at(at));
 /// assert_eq!(report.response_code, ResponseCode::Received, "{:#?}", report.findings);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

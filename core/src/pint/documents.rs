@@ -186,7 +186,7 @@ impl EnvelopeReport {
     ///
     /// let mut trust = PintTrust::default();
     /// trust.trust_platform_key("CAR1", key.key.public_key().clone())?;
-    /// let mut options = VerifyOptions::at(at);
+    /// let mut options = EnvelopeVerifyOptions::at(at);
     /// options.held_documents = Some(Default::default()); // this receiver holds none yet
     /// let mut report = verify_parsed_envelope(&envelope, &trust, &options);
     /// assert_eq!(report.response_code, ResponseCode::MissingDocuments);

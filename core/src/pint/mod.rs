@@ -67,7 +67,8 @@ pub use types::{
     TransactionGeneration, TransactionParty,
 };
 pub use verify::{
-    EntryReport, EnvelopeReport, SignerInfo, VerifyOptions, verify_envelope, verify_parsed_envelope,
+    EntryReport, EnvelopeReport, EnvelopeVerifyOptions, SignerInfo, verify_envelope,
+    verify_parsed_envelope,
 };
 
 use crate::code::ErrorCode;

@@ -7,16 +7,16 @@ use serde_json::{Map, Value};
 use super::builder::Signer;
 use super::response::sign_response;
 use super::trust::PintTrust;
-use super::verify::{EnvelopeReport, VerifyOptions, verify_envelope};
+use super::verify::{EnvelopeReport, EnvelopeVerifyOptions, verify_envelope};
 
-impl VerifyOptions {
+impl EnvelopeVerifyOptions {
     /// Options for receiving at `at` as platform `platform` (the last transaction must be
     /// addressed to it), holding the additional documents whose bytes are `held_documents`
     /// (a declared document not among them makes the verdict `MDOC`).
     ///
     /// ```
-    /// use ebl::pint::VerifyOptions;
-    /// let options = VerifyOptions::receiving("SZP1", "2026-06-16T07:00:00Z".parse()?, [b"%PDF-1.7".as_slice()]);
+    /// use ebl::pint::EnvelopeVerifyOptions;
+    /// let options = EnvelopeVerifyOptions::receiving("SZP1", "2026-06-16T07:00:00Z".parse()?, [b"%PDF-1.7".as_slice()]);
     /// assert_eq!(options.receiving_platform.as_deref(), Some("SZP1"));
     /// assert_eq!(options.held_documents.map(|h| h.len()), Some(1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -26,8 +26,8 @@ impl VerifyOptions {
         platform: &str,
         at: chrono::DateTime<chrono::Utc>,
         held_documents: impl IntoIterator<Item = &'a [u8]>,
-    ) -> VerifyOptions {
-        let mut options = VerifyOptions::at(at);
+    ) -> EnvelopeVerifyOptions {
+        let mut options = EnvelopeVerifyOptions::at(at);
         options.receiving_platform = Some(platform.to_owned());
         options.held_documents = Some(
             held_documents
@@ -82,7 +82,7 @@ impl ReceivedEnvelope {
 }
 
 /// Receives an envelope: verifies `bytes` as the platform `options` names (see
-/// [`VerifyOptions::receiving`]), then signs the response the verdict calls for (`RECE`,
+/// [`EnvelopeVerifyOptions::receiving`]), then signs the response the verdict calls for (`RECE`,
 /// or `BSIG`/`BENV`/`MDOC` with the reason) with `signer`, the receiving platform's key.
 ///
 /// # Errors
@@ -92,7 +92,7 @@ impl ReceivedEnvelope {
 /// ```
 /// use ebl::crypto::{KeyType, PrivateKey};
 /// use ebl::pint::{receive_envelope, EnvelopeBuilder, Issuance, PintTrust, Signer, Transaction,
-///     TransactionParty, VerifyOptions};
+///     TransactionParty, EnvelopeVerifyOptions};
 ///
 /// let rng = ring::rand::SystemRandom::new();
 /// let sgp1 = Signer::new(PrivateKey::generate(KeyType::Ed25519, &rng)?);
@@ -107,7 +107,7 @@ impl ReceivedEnvelope {
 ///
 /// let mut trust = PintTrust::default();
 /// trust.trust_platform_key("SGP1", sgp1.key.public_key().clone())?;
-/// let options = VerifyOptions::receiving("SZP1", at, []);
+/// let options = EnvelopeVerifyOptions::receiving("SZP1", at, []);
 /// let received = receive_envelope(sent.to_json_pretty().as_bytes(), &trust, &options, &szp1, &rng)?;
 /// assert!(received.is_accepted(), "{:#?}", received.report.findings);
 /// assert_eq!(received.to_json_value()["responseCode"], "RECE");
@@ -116,7 +116,7 @@ impl ReceivedEnvelope {
 pub fn receive_envelope(
     bytes: &[u8],
     trust: &PintTrust,
-    options: &VerifyOptions,
+    options: &EnvelopeVerifyOptions,
     signer: &Signer,
     rng: &dyn SecureRandom,
 ) -> crate::Result<ReceivedEnvelope> {

@@ -7,7 +7,7 @@ use serde_json::Map;
 use super::builder::Signer;
 use super::types::{EnvelopeTransferFinishedResponse, ResponseCode};
 use super::verify::EnvelopeReport;
-use crate::crypto::jws::Verifier;
+use crate::crypto::jws::JwsVerifier;
 use crate::json::{JsonPath, from_value};
 
 /// The longest `reason` PINT allows.
@@ -78,7 +78,7 @@ pub fn sign_response(
 /// response for another transfer is refused.
 pub fn verify_response(
     compact: &str,
-    verifier: &Verifier,
+    verifier: &JwsVerifier,
     at: DateTime<Utc>,
     expected_last_entry_checksum: &str,
 ) -> crate::Result<EnvelopeTransferFinishedResponse> {

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::crypto::PublicKey;
-use crate::crypto::jws::Verifier;
+use crate::crypto::jws::JwsVerifier;
 
 /// The trust a PINT receiver applies to an envelope.
 ///
@@ -31,7 +31,7 @@ use crate::crypto::jws::Verifier;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PintTrust {
     /// Algorithms, trusted keys and certificate anchors every signature is checked against.
-    pub verifier: Verifier,
+    pub verifier: JwsVerifier,
     /// Platform code → thumbprints of the keys that may sign for it.
     pub platform_keys: BTreeMap<String, BTreeSet<String>>,
     /// Thumbprints of the carrier keys that may sign issuance manifests (empty: any trusted key).
@@ -41,7 +41,7 @@ pub struct PintTrust {
 impl PintTrust {
     /// Trust with the given verifier and no platform bindings.
     #[must_use]
-    pub fn new(verifier: Verifier) -> PintTrust {
+    pub fn new(verifier: JwsVerifier) -> PintTrust {
         PintTrust {
             verifier,
             ..PintTrust::default()

@@ -21,7 +21,7 @@ use crate::title::{History, Replay, replay};
 
 /// What the receiver knows besides the envelope.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VerifyOptions {
+pub struct EnvelopeVerifyOptions {
     /// The time at which keys and certificates must be valid.
     pub at: DateTime<Utc>,
     /// This receiver's platform code: the last transaction must be addressed to it (step 7).
@@ -38,11 +38,11 @@ pub struct VerifyOptions {
     pub validate_document: bool,
 }
 
-impl VerifyOptions {
+impl EnvelopeVerifyOptions {
     /// Options for verification at time `at`, with no receiver-specific checks.
     #[must_use]
-    pub fn at(at: DateTime<Utc>) -> VerifyOptions {
-        VerifyOptions {
+    pub fn at(at: DateTime<Utc>) -> EnvelopeVerifyOptions {
+        EnvelopeVerifyOptions {
             at,
             receiving_platform: None,
             held_documents: None,
@@ -130,7 +130,7 @@ pub struct EnvelopeReport {
     pub entries: Vec<EntryReport>,
     /// The documents the manifest declares (visualisation first).
     pub declared_documents: Vec<DocumentMetadata>,
-    /// Declared documents the receiver does not hold (see [`VerifyOptions::held_documents`]).
+    /// Declared documents the receiver does not hold (see [`EnvelopeVerifyOptions::held_documents`]).
     pub missing_documents: Vec<String>,
     /// The title history the chain records.
     pub history: History,
@@ -251,7 +251,7 @@ impl Outcome {
 ///
 /// ```
 /// use ebl::crypto::KeySet;
-/// use ebl::pint::{verify_envelope, PintTrust, ResponseCode, VerifyOptions};
+/// use ebl::pint::{verify_envelope, PintTrust, ResponseCode, EnvelopeVerifyOptions};
 ///
 /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
 /// let envelope = std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?;
@@ -261,7 +261,7 @@ impl Outcome {
 ///     trust.verifier.keys.extend(KeySet::from_jwks_bytes(&jwk)?)?;
 /// }
 /// let at = "2026-11-26T00:00:00Z".parse()?;
-/// let report = verify_envelope(&envelope, &trust, &VerifyOptions::at(at))?;
+/// let report = verify_envelope(&envelope, &trust, &EnvelopeVerifyOptions::at(at))?;
 /// assert_eq!(report.response_code, ResponseCode::Received, "{:#?}", report.findings);
 /// assert_eq!(report.entries.len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -269,7 +269,7 @@ impl Outcome {
 pub fn verify_envelope(
     bytes: &[u8],
     trust: &PintTrust,
-    options: &VerifyOptions,
+    options: &EnvelopeVerifyOptions,
 ) -> crate::Result<EnvelopeReport> {
     let value = parse(bytes)?;
     let envelope: EblEnvelope = from_value(&value, &JsonPath::root())?;
@@ -281,7 +281,7 @@ pub fn verify_envelope(
 pub fn verify_parsed_envelope(
     envelope: &EblEnvelope,
     trust: &PintTrust,
-    options: &VerifyOptions,
+    options: &EnvelopeVerifyOptions,
 ) -> EnvelopeReport {
     let mut outcome = Outcome {
         findings: Vec::new(),
@@ -539,7 +539,7 @@ struct CheckedEntry {
 fn check_entry(
     outcome: &mut Outcome,
     trust: &PintTrust,
-    options: &VerifyOptions,
+    options: &EnvelopeVerifyOptions,
     compact: &str,
     index: usize,
     path: &JsonPath,
@@ -713,7 +713,7 @@ fn check_entry(
 fn check_issuance(
     outcome: &mut Outcome,
     trust: &PintTrust,
-    options: &VerifyOptions,
+    options: &EnvelopeVerifyOptions,
     entry: &EnvelopeTransferChainEntry,
     entry_path: &JsonPath,
     td_checksum: &str,
@@ -794,7 +794,7 @@ struct Signed<T> {
 fn check_signed<T: serde::de::DeserializeOwned>(
     outcome: &mut Outcome,
     trust: &PintTrust,
-    options: &VerifyOptions,
+    options: &EnvelopeVerifyOptions,
     compact: &str,
     path: &JsonPath,
     entry: Option<usize>,

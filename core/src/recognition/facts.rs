@@ -16,7 +16,7 @@ use crate::trust::Identifier;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
-pub enum EventKind {
+pub enum LegalEventKind {
     /// The carrier issued the electronic record.
     Issue,
     /// The record was created by converting a paper bill (MLETR art. 17).
@@ -43,11 +43,14 @@ pub enum EventKind {
     Nominate,
 }
 
-impl EventKind {
+impl LegalEventKind {
     /// Whether this event creates the record.
     #[must_use]
     pub fn is_creation(self) -> bool {
-        matches!(self, EventKind::Issue | EventKind::ConvertFromPaper)
+        matches!(
+            self,
+            LegalEventKind::Issue | LegalEventKind::ConvertFromPaper
+        )
     }
 
     /// Whether this event is a transfer of possession made by the holder.
@@ -55,7 +58,7 @@ impl EventKind {
     pub fn is_holder_transfer(self) -> bool {
         matches!(
             self,
-            EventKind::Transfer | EventKind::Endorse | EventKind::Surrender
+            LegalEventKind::Transfer | LegalEventKind::Endorse | LegalEventKind::Surrender
         )
     }
 
@@ -63,18 +66,18 @@ impl EventKind {
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
-            EventKind::Issue => "issue",
-            EventKind::ConvertFromPaper => "convert-from-paper",
-            EventKind::Transfer => "transfer",
-            EventKind::Endorse => "endorse",
-            EventKind::Amend => "amend",
-            EventKind::Surrender => "surrender",
-            EventKind::SurrenderAccepted => "surrender-accepted",
-            EventKind::SurrenderRejected => "surrender-rejected",
-            EventKind::ConvertToPaper => "convert-to-paper",
-            EventKind::Void => "void",
-            EventKind::Sign => "sign",
-            EventKind::Nominate => "nominate",
+            LegalEventKind::Issue => "issue",
+            LegalEventKind::ConvertFromPaper => "convert-from-paper",
+            LegalEventKind::Transfer => "transfer",
+            LegalEventKind::Endorse => "endorse",
+            LegalEventKind::Amend => "amend",
+            LegalEventKind::Surrender => "surrender",
+            LegalEventKind::SurrenderAccepted => "surrender-accepted",
+            LegalEventKind::SurrenderRejected => "surrender-rejected",
+            LegalEventKind::ConvertToPaper => "convert-to-paper",
+            LegalEventKind::Void => "void",
+            LegalEventKind::Sign => "sign",
+            LegalEventKind::Nominate => "nominate",
         }
     }
 }
@@ -188,7 +191,7 @@ pub struct ChangeOfMedium {
 #[serde(deny_unknown_fields)]
 pub struct EventFacts {
     /// What happened.
-    pub kind: EventKind,
+    pub kind: LegalEventKind,
     /// When.
     pub at: DateTime<Utc>,
     /// How the time was established.
@@ -307,7 +310,7 @@ pub struct ConsentEvidence {
 /// party to a key or account for this record: a DNS TXT record naming an OpenAttestation
 /// token registry or DID (`dns-txt`), a DID proof (`did`).
 ///
-/// Unlike a trust-store key binding ([`crate::trust::KeyEntry::binding`], configured once by
+/// Unlike a trust-store key binding ([`crate::trust::PartyKey::binding`], configured once by
 /// the store's owner), this is a check made for this document, and it can fail: a failed proof
 /// of the issuer makes `issuer-identity` not satisfied (the record's own identity claim is
 /// false).

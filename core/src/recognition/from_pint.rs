@@ -38,7 +38,7 @@ impl RecognitionInput {
     ///
     /// ```
     /// use ebl::pint::{EnvelopeBuilder, Issuance, PintTrust, Signer, TransactionParty,
-    ///                 VerifyOptions, verify_parsed_envelope};
+    ///                 EnvelopeVerifyOptions, verify_parsed_envelope};
     /// use ebl::crypto::{KeyType, PrivateKey};
     /// use ebl::recognition::RecognitionInput;
     /// use ebl::trust::TrustStore;
@@ -59,7 +59,7 @@ impl RecognitionInput {
     /// let mut trust = PintTrust::default();
     /// trust.trust_carrier_key(carrier.key.public_key().clone())?;
     /// trust.trust_platform_key("SGTT", platform.key.public_key().clone())?;
-    /// let report = verify_parsed_envelope(&envelope, &trust, &VerifyOptions::at(at));
+    /// let report = verify_parsed_envelope(&envelope, &trust, &EnvelopeVerifyOptions::at(at));
     ///
     /// let input = RecognitionInput::from_pint(&report, &document, &TrustStore::new());
     /// assert_eq!(input.history.record_id, "BL-1");

@@ -5,7 +5,7 @@ use crate::title::{self, History, PartyId, Replay, SignatureFact, Status};
 use crate::trust::{Identifier, TrustStore};
 
 use super::facts::{
-    ChangeOfMedium, Conflict, Controller, EventFacts, EventKind, HistoryFacts, PartyFacts,
+    ChangeOfMedium, Conflict, Controller, EventFacts, HistoryFacts, LegalEventKind, PartyFacts,
     RecordStatus, TimeSource,
 };
 
@@ -27,7 +27,7 @@ impl HistoryFacts {
     /// OpenAttestation verifiers supply it in [`super::Evidence::signatures`].
     ///
     /// ```
-    /// use ebl::recognition::{HistoryFacts, EventKind};
+    /// use ebl::recognition::{HistoryFacts, LegalEventKind};
     /// use ebl::title::{replay, Event, EventKind as TitleKind, History, IdentifyingCode, Negotiability, PartyId};
     /// use ebl::trust::TrustStore;
     ///
@@ -39,7 +39,7 @@ impl HistoryFacts {
     ///     Event::new(TitleKind::Transfer, p("shipper"), Some(p("bank")), t(2)),
     /// ];
     /// let facts = HistoryFacts::from_title(&h, &replay(&h), &TrustStore::new());
-    /// assert_eq!(facts.events[1].kind, EventKind::Transfer);
+    /// assert_eq!(facts.events[1].kind, LegalEventKind::Transfer);
     /// assert_eq!(facts.events[1].controller_before.parties, ["GLEIF:shipper"]);
     /// assert_eq!(facts.events[1].controller_after.parties, ["GLEIF:bank"]);
     /// assert_eq!(facts.events[1].platform.as_deref(), Some("WAVE"));
@@ -175,20 +175,20 @@ pub fn party_name(p: &PartyId, trust: &TrustStore) -> String {
     p.name.clone().unwrap_or_else(|| "unidentified".to_owned())
 }
 
-fn kind(k: title::EventKind) -> EventKind {
+fn kind(k: title::EventKind) -> LegalEventKind {
     use title::EventKind as T;
     match k {
-        T::Issue => EventKind::Issue,
-        T::ConvertFromPaper => EventKind::ConvertFromPaper,
-        T::Transfer => EventKind::Transfer,
-        T::Endorse | T::EndorseToOrder | T::BlankEndorse => EventKind::Endorse,
-        T::Nominate => EventKind::Nominate,
-        T::Sign => EventKind::Sign,
-        T::SurrenderForDelivery | T::SurrenderForAmendment => EventKind::Surrender,
-        T::SurrenderAccepted => EventKind::SurrenderAccepted,
-        T::SurrenderRejected => EventKind::SurrenderRejected,
-        T::Amend => EventKind::Amend,
-        T::ConvertToPaper => EventKind::ConvertToPaper,
+        T::Issue => LegalEventKind::Issue,
+        T::ConvertFromPaper => LegalEventKind::ConvertFromPaper,
+        T::Transfer => LegalEventKind::Transfer,
+        T::Endorse | T::EndorseToOrder | T::BlankEndorse => LegalEventKind::Endorse,
+        T::Nominate => LegalEventKind::Nominate,
+        T::Sign => LegalEventKind::Sign,
+        T::SurrenderForDelivery | T::SurrenderForAmendment => LegalEventKind::Surrender,
+        T::SurrenderAccepted => LegalEventKind::SurrenderAccepted,
+        T::SurrenderRejected => LegalEventKind::SurrenderRejected,
+        T::Amend => LegalEventKind::Amend,
+        T::ConvertToPaper => LegalEventKind::ConvertToPaper,
     }
 }
 

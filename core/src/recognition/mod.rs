@@ -46,8 +46,8 @@ pub use criterion::CriterionId;
 pub use engine::recognize;
 pub use error::{RecognitionError, RecognitionRequestPart};
 pub use facts::{
-    ChangeOfMedium, Conflict, ConsentEvidence, Controller, EventFacts, EventKind, Evidence,
-    HistoryFacts, IdentityProofEvidence, PartyFacts, RecognitionInput, RecordStatus,
+    ChangeOfMedium, Conflict, ConsentEvidence, Controller, EventFacts, Evidence, HistoryFacts,
+    IdentityProofEvidence, LegalEventKind, PartyFacts, RecognitionInput, RecordStatus,
     SignatureEvidence, TimeSource,
 };
 pub use from_title::party_name;

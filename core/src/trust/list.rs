@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::TrustError;
 use super::evidence::{EvidenceKind, ReliabilityEvidence, Validity};
-use super::store::{KeyBinding, Party, TrustStore};
+use super::store::{KeyBinding, TrustStore, TrustedParty};
 use crate::json::JsonPath;
 
 /// The schema identifier of a trust-list payload.
@@ -35,7 +35,7 @@ pub struct TrustList {
     pub valid_until: DateTime<Utc>,
     /// The listed parties with their keys and evidence.
     #[serde(default)]
-    pub parties: Vec<Party>,
+    pub parties: Vec<TrustedParty>,
 }
 
 /// What an import changed. Serialises to JSON (snake_case, like the trust list itself) for the
@@ -251,7 +251,7 @@ impl TrustStore {
     ///
     /// ```
     /// use ebl::crypto::{KeyType, PrivateKey};
-    /// use ebl::trust::{Party, PartyKind, TrustList, TrustStore, KeyEntry, KeyBinding};
+    /// use ebl::trust::{TrustedParty, PartyKind, TrustList, TrustStore, PartyKey, KeyBinding};
     /// let rng = ring::rand::SystemRandom::new();
     /// let authority = PrivateKey::generate(KeyType::P256, &rng)?;
     /// let mut store = TrustStore::from_json(format!(r#"{{"schema": "ebl-trust-store/1", "parties": [
@@ -298,7 +298,7 @@ impl TrustStore {
             }
             .into());
         }
-        let verifier = crate::crypto::jws::Verifier::new(
+        let verifier = crate::crypto::jws::JwsVerifier::new(
             crate::crypto::AlgorithmSet::default(),
             keys,
             crate::crypto::x509::CertificateAnchors::new(),
@@ -320,7 +320,7 @@ impl TrustStore {
     ) -> crate::Result<ImportSummary> {
         let mut keys = crate::crypto::KeySet::new();
         keys.insert(None, publisher_key.clone())?;
-        let verifier = crate::crypto::jws::Verifier::new(
+        let verifier = crate::crypto::jws::JwsVerifier::new(
             crate::crypto::AlgorithmSet::default(),
             keys,
             crate::crypto::x509::CertificateAnchors::new(),
@@ -331,7 +331,7 @@ impl TrustStore {
     fn import_verified(
         &mut self,
         jws: &str,
-        verifier: &crate::crypto::jws::Verifier,
+        verifier: &crate::crypto::jws::JwsVerifier,
         expected_issuer: &str,
         at: DateTime<Utc>,
     ) -> crate::Result<ImportSummary> {

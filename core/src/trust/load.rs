@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::error::TrustError;
-use super::store::{Party, TRUST_STORE_SCHEMA, TrustStore};
+use super::store::{TRUST_STORE_SCHEMA, TrustStore, TrustedParty};
 use crate::json::{self, JsonPath, Value};
 
 /// The file format (see `core/rules/README.md`, "Trust store").
@@ -16,7 +16,7 @@ struct StoreFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     name: Option<String>,
     #[serde(default)]
-    parties: Vec<Party>,
+    parties: Vec<TrustedParty>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     imported_lists: Vec<ImportedList>,
 }
@@ -106,7 +106,7 @@ impl TrustStore {
     /// Adds a party after validating it; `path` locates it in its source for error messages.
     pub(crate) fn insert_party(
         &mut self,
-        mut party: Party,
+        mut party: TrustedParty,
         source_name: &str,
         path: &JsonPath,
     ) -> Result<(), TrustError> {
@@ -151,7 +151,7 @@ impl TrustStore {
     }
 
     /// Removes a party and its keys (used when a newer trust list replaces an older one).
-    pub(crate) fn remove_party(&mut self, id: &str) -> Option<Party> {
+    pub(crate) fn remove_party(&mut self, id: &str) -> Option<TrustedParty> {
         let index = self.by_id.get(id).copied()?;
         let party = self.parties.remove(index);
         self.reindex();
@@ -210,14 +210,18 @@ fn check_window(
 }
 
 /// The ids a key is found by: its `kid` and its thumbprint.
-fn key_ids(key: &super::KeyEntry) -> impl Iterator<Item = &str> {
+fn key_ids(key: &super::PartyKey) -> impl Iterator<Item = &str> {
     let thumb = key.thumbprint.as_deref().filter(|t| *t != key.kid);
     std::iter::once(key.kid.as_str()).chain(thumb)
 }
 
 /// Imports each JWK with the crypto module, computes its thumbprint and fills a missing `kid`
 /// (from the JWK's own `kid` member, else the thumbprint).
-fn normalise_keys(party: &mut Party, source: &str, path: &JsonPath) -> Result<(), TrustError> {
+fn normalise_keys(
+    party: &mut TrustedParty,
+    source: &str,
+    path: &JsonPath,
+) -> Result<(), TrustError> {
     for (k, key) in party.keys.iter_mut().enumerate() {
         let kpath = path.key("keys").index(k);
         match crate::crypto::PublicKey::from_jwk(&key.jwk) {
@@ -245,7 +249,7 @@ fn normalise_keys(party: &mut Party, source: &str, path: &JsonPath) -> Result<()
     Ok(())
 }
 
-fn validate_party(party: &Party, source: &str, path: &JsonPath) -> Result<(), TrustError> {
+fn validate_party(party: &TrustedParty, source: &str, path: &JsonPath) -> Result<(), TrustError> {
     check_window(party.validity(), source, path)?;
     let mut kids: BTreeMap<&str, usize> = BTreeMap::new();
     for (k, key) in party.keys.iter().enumerate() {

@@ -38,6 +38,6 @@ pub use evidence::{EvidenceKind, EvidenceMatcher, ReliabilityEvidence, Validity,
 pub use list::{ImportSummary, TRUST_LIST_SCHEMA, TRUST_LIST_TYP, TrustList};
 pub use pint::{PLATFORM_CODE_SCHEME, PintTrustSummary};
 pub use store::{
-    CertificateEntry, Identifier, KeyBinding, KeyEntry, KeyStatus, Party, PartyKind, Revocation,
-    TRUST_STORE_SCHEMA, TrustStore,
+    CertificateEntry, Identifier, KeyBinding, KeyStatus, PartyKey, PartyKind, Revocation,
+    TRUST_STORE_SCHEMA, TrustStore, TrustedParty,
 };

@@ -47,7 +47,7 @@ pub enum KeyBinding {
 /// One public key of a party.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KeyEntry {
+pub struct PartyKey {
     /// The key id signatures name. Optional in the file: when absent it is the JWK's own
     /// `kid` member, else the RFC 7638 JWK thumbprint. The key is found by this id and by its thumbprint.
     #[serde(default)]
@@ -72,7 +72,7 @@ pub struct KeyEntry {
     pub valid_until: Option<DateTime<Utc>>,
 }
 
-impl KeyEntry {
+impl PartyKey {
     /// The key's validity window.
     #[must_use]
     pub fn validity(&self) -> Validity {
@@ -87,8 +87,8 @@ impl KeyEntry {
     /// known (no `kid` and a JWK the crypto module cannot read).
     ///
     /// ```
-    /// use ebl::trust::{KeyBinding, KeyEntry};
-    /// let key: KeyEntry = serde_json::from_value(serde_json::json!({"binding": "direct",
+    /// use ebl::trust::{KeyBinding, PartyKey};
+    /// let key: PartyKey = serde_json::from_value(serde_json::json!({"binding": "direct",
     ///     "jwk": {"kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}}))?;
     /// assert_eq!(key.key_id().as_deref(), Some("kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k"));
     /// # Ok::<(), serde_json::Error>(())
@@ -143,7 +143,7 @@ pub struct Identifier {
 /// A carrier, platform, authority or trader the store knows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Party {
+pub struct TrustedParty {
     /// The party's id, as used in event histories (for platforms, the DCSA platform code).
     pub id: String,
     /// Its role.
@@ -165,7 +165,7 @@ pub struct Party {
     pub valid_until: Option<DateTime<Utc>>,
     /// Its public keys.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub keys: Vec<KeyEntry>,
+    pub keys: Vec<PartyKey>,
     /// Its certificates or trust anchors.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub certificates: Vec<CertificateEntry>,
@@ -181,7 +181,7 @@ pub struct Party {
     pub listed_by: Option<String>,
 }
 
-impl Party {
+impl TrustedParty {
     /// The window in which the store trusts the party.
     #[must_use]
     pub fn validity(&self) -> Validity {
@@ -255,7 +255,7 @@ pub enum KeyStatus {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TrustStore {
     pub(crate) name: Option<String>,
-    pub(crate) parties: Vec<Party>,
+    pub(crate) parties: Vec<TrustedParty>,
     pub(crate) by_id: BTreeMap<String, usize>,
     pub(crate) by_kid: BTreeMap<String, (usize, usize)>,
     /// Highest sequence number imported per trust-list issuer.
@@ -277,19 +277,19 @@ impl TrustStore {
 
     /// Every party, in file order.
     #[must_use]
-    pub fn parties(&self) -> &[Party] {
+    pub fn parties(&self) -> &[TrustedParty] {
         &self.parties
     }
 
     /// The party with this id.
     #[must_use]
-    pub fn party(&self, id: &str) -> Option<&Party> {
+    pub fn party(&self, id: &str) -> Option<&TrustedParty> {
         self.by_id.get(id).and_then(|&i| self.parties.get(i))
     }
 
     /// The key with this id (or RFC 7638 thumbprint) and its owner.
     #[must_use]
-    pub fn key(&self, kid: &str) -> Option<(&Party, &KeyEntry)> {
+    pub fn key(&self, kid: &str) -> Option<(&TrustedParty, &PartyKey)> {
         let &(p, k) = self.by_kid.get(kid)?;
         let party = self.parties.get(p)?;
         Some((party, party.keys.get(k)?))

@@ -4,7 +4,7 @@
 use super::Context;
 use crate::json::Value;
 use crate::recognition::Outcome;
-use crate::recognition::facts::EventKind;
+use crate::recognition::facts::LegalEventKind;
 use crate::recognition::rules::CellParams;
 
 /// The value at a dotted path (`transports.portOfLoading`), if present and not empty.
@@ -34,7 +34,7 @@ pub(super) fn required_content(
         .history
         .events
         .iter()
-        .rposition(|e| e.kind.is_creation() || e.kind == EventKind::Amend)?;
+        .rposition(|e| e.kind.is_creation() || e.kind == LegalEventKind::Amend)?;
     if i != last_content {
         return None;
     }
@@ -89,7 +89,7 @@ pub(super) fn place_indicated(ctx: &Context<'_>, i: usize, params: &CellParams) 
 /// and made by the issuer.
 pub(super) fn amendments_identified(ctx: &Context<'_>, i: usize) -> Option<Outcome> {
     let e = ctx.event(i)?;
-    if e.kind != EventKind::Amend {
+    if e.kind != LegalEventKind::Amend {
         return None;
     }
     let issuer = ctx.issuer();
@@ -123,7 +123,7 @@ pub(super) fn paper_to_electronic(
     params: &CellParams,
 ) -> Option<Outcome> {
     let e = ctx.event(i)?;
-    if e.kind != EventKind::ConvertFromPaper {
+    if e.kind != LegalEventKind::ConvertFromPaper {
         return None;
     }
     let Some(change) = &e.change_of_medium else {
@@ -168,7 +168,7 @@ pub(super) fn paper_to_electronic(
 /// record inoperative afterwards (no later event).
 pub(super) fn electronic_to_paper(ctx: &Context<'_>, i: usize) -> Option<Outcome> {
     let e = ctx.event(i)?;
-    if e.kind != EventKind::ConvertToPaper {
+    if e.kind != LegalEventKind::ConvertToPaper {
         return None;
     }
     let mut problems = Vec::new();

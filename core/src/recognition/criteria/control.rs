@@ -4,7 +4,7 @@
 
 use super::Context;
 use crate::recognition::Outcome;
-use crate::recognition::facts::EventKind;
+use crate::recognition::facts::LegalEventKind;
 use crate::recognition::rules::CellParams;
 
 /// Row 2, judged at every event: no conflict (fork, double spend, second record) was found at
@@ -153,8 +153,8 @@ pub(super) fn transfer_divests(ctx: &Context<'_>, i: usize) -> Option<Outcome> {
     let e = ctx.event(i)?;
     let mut problems = Vec::new();
     let changed = e.controller_after != e.controller_before;
-    let is_transfer = matches!(e.kind, EventKind::Transfer | EventKind::Surrender)
-        || (e.kind == EventKind::Endorse && changed);
+    let is_transfer = matches!(e.kind, LegalEventKind::Transfer | LegalEventKind::Surrender)
+        || (e.kind == LegalEventKind::Endorse && changed);
     if is_transfer && !changed {
         problems.push(Outcome::not_satisfied(format!(
             "'{}' at event {i} left control with {}",
@@ -240,7 +240,7 @@ pub(super) fn holder_signed_transfers(ctx: &Context<'_>, i: usize) -> Option<Out
 /// made by the holder and signed.
 pub(super) fn endorsement_recorded(ctx: &Context<'_>, i: usize) -> Option<Outcome> {
     let e = ctx.event(i)?;
-    if e.kind != EventKind::Endorse {
+    if e.kind != LegalEventKind::Endorse {
         return None;
     }
     let mut problems = made_and_signed_by_holder(ctx, i, "endorsement");

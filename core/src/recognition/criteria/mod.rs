@@ -106,21 +106,21 @@ impl<'a> Context<'a> {
 ///
 /// ```
 /// use ebl::recognition::{assess, Context, CellParams, CriterionId, CriterionStatus};
-/// use ebl::recognition::{Controller, Evidence, EventFacts, EventKind, HistoryFacts, RecordStatus, TimeSource};
+/// use ebl::recognition::{Controller, Evidence, EventFacts, LegalEventKind, HistoryFacts, RecordStatus, TimeSource};
 /// use ebl::trust::TrustStore;
 ///
 /// let at = "2026-10-01T00:00:00Z".parse()?;
 /// let issue = EventFacts {
-///     kind: EventKind::Issue, at, time_source: TimeSource::Signed, platform: None,
+///     kind: LegalEventKind::Issue, at, time_source: TimeSource::Signed, platform: None,
 ///     actor: Some("CARRIER".into()), controller_before: Controller::default(),
 ///     controller_after: Controller::one("SHIPPER"), endorsee: None, document_checksum: None,
 ///     previous_link_ok: None, status_after: RecordStatus::Active, change_of_medium: None,
 ///     signed_by_actor: None,
 /// };
 /// let mut surrender_then_transfer = vec![issue.clone(), issue.clone(), issue];
-/// surrender_then_transfer[1].kind = EventKind::SurrenderAccepted;
+/// surrender_then_transfer[1].kind = LegalEventKind::SurrenderAccepted;
 /// surrender_then_transfer[1].status_after = RecordStatus::Surrendered;
-/// surrender_then_transfer[2].kind = EventKind::Transfer;
+/// surrender_then_transfer[2].kind = LegalEventKind::Transfer;
 /// let history = HistoryFacts { record_id: "BL1".into(), events: surrender_then_transfer, ..Default::default() };
 /// let (evidence, trust) = (Evidence::default(), TrustStore::new());
 /// let ctx = Context { document: None, history: &history, evidence: &evidence, trust: &trust, at };

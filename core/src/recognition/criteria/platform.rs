@@ -5,14 +5,14 @@
 use super::Context;
 use crate::recognition::Outcome;
 use crate::recognition::rules::CellParams;
-use crate::trust::{EvidenceKind, Party, kind_name};
+use crate::trust::{EvidenceKind, TrustedParty, kind_name};
 
 /// The platform party of event `i`, or the outcome to report when there is none.
 fn platform<'a>(
     ctx: &Context<'a>,
     i: usize,
     missing: fn(String) -> Outcome,
-) -> Result<&'a Party, Outcome> {
+) -> Result<&'a TrustedParty, Outcome> {
     let e = ctx
         .event(i)
         .ok_or_else(|| Outcome::indeterminate(format!("no event {i}")))?;

@@ -3,7 +3,7 @@
 
 use super::Context;
 use crate::recognition::Outcome;
-use crate::recognition::facts::{EventKind, TimeSource};
+use crate::recognition::facts::{LegalEventKind, TimeSource};
 use crate::recognition::rules::CellParams;
 use crate::recognition::{CriterionStatus, SignatureEvidence};
 use crate::trust::{KeyBinding, KeyStatus};
@@ -37,7 +37,7 @@ pub(super) fn integrity(ctx: &Context<'_>, i: usize) -> Option<Outcome> {
         .find_map(|p| p.document_checksum.as_deref());
     if let (Some(before), Some(now)) = (previous, e.document_checksum.as_deref())
         && before != now
-        && !(e.kind.is_creation() || e.kind == EventKind::Amend)
+        && !(e.kind.is_creation() || e.kind == LegalEventKind::Amend)
     {
         problems.push(Outcome::not_satisfied(format!(
             "the content changed at event {i} ('{}') without an amendment",
