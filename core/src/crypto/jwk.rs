@@ -25,6 +25,16 @@ pub(crate) fn string<'a>(jwk: &'a Map<String, Value>, name: &str) -> Result<&'a 
     }
 }
 
+/// The `x` and `y` coordinates (RFC 7518 §6.2.1.2–3) of an uncompressed SEC 1 point
+/// (`04 || x || y`), each `ec_coordinate_len` bytes; empty if the point is too short, which a
+/// [`PublicKey`] never holds.
+fn ec_coordinates(key_type: KeyType, point: &[u8]) -> (&[u8], &[u8]) {
+    point
+        .get(1..)
+        .and_then(|p| p.split_at_checked(ec_coordinate_len(key_type)))
+        .unwrap_or_default()
+}
+
 /// A required base64url member, decoded strictly.
 pub(crate) fn bytes(jwk: &Map<String, Value>, name: &str) -> Result<Vec<u8>, CryptoError> {
     b64::decode_url(string(jwk, name)?, &format!("JWK member {name:?}"))
@@ -173,11 +183,7 @@ impl PublicKey {
                 put("x", b64::encode_url(raw));
             }
             Material::Ec { key_type, point } => {
-                let len = ec_coordinate_len(*key_type);
-                let (x, y) = point
-                    .get(1..)
-                    .and_then(|p| p.split_at_checked(len))
-                    .unwrap_or_default();
+                let (x, y) = ec_coordinates(*key_type, point);
                 put("kty", "EC".into());
                 put("crv", key_type.to_string());
                 put("x", b64::encode_url(x));
@@ -216,11 +222,7 @@ impl PublicKey {
                 )
             }
             Material::Ec { key_type, point } => {
-                let len = ec_coordinate_len(*key_type);
-                let (x, y) = point
-                    .get(1..)
-                    .and_then(|p| p.split_at_checked(len))
-                    .unwrap_or_default();
+                let (x, y) = ec_coordinates(*key_type, point);
                 format!(
                     r#"{{"crv":"{key_type}","kty":"EC","x":"{}","y":"{}"}}"#,
                     b64::encode_url(x),
@@ -234,5 +236,23 @@ impl PublicKey {
             ),
         };
         b64::encode_url(digest::digest(&digest::SHA256, input.as_bytes()).as_ref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ec_coordinates_split_an_uncompressed_point() {
+        let mut point = vec![0x04];
+        point.extend([1; 32]);
+        point.extend([2; 32]);
+        assert_eq!(
+            ec_coordinates(KeyType::P256, &point),
+            (&[1; 32][..], &[2; 32][..])
+        );
+        let short = point.get(..33).unwrap_or_default(); // shorter than one P-384 coordinate
+        assert_eq!(ec_coordinates(KeyType::P384, short), (&[][..], &[][..]));
     }
 }

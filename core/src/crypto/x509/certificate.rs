@@ -1,37 +1,11 @@
-//! X.509 certificates and `x5c` chains checked against configured trust anchors.
-//!
-//! The checks are deliberately few and strict: every link is signed by the next certificate
-//! (Ed25519, ECDSA P-256/P-384 with SHA-256/384, RSA PKCS#1 with SHA-256/384/512), issuers
-//! are CAs with `keyCertSign` when key usage is present, path-length constraints hold, no
-//! certificate carries a critical extension this module does not understand, every
-//! certificate (and the anchor) is within its validity period at the caller's time, and the
-//! chain ends at a configured anchor (same subject and key). Revocation is not checked.
+//! One X.509 certificate: DER/PEM parsing and the per-certificate checks a chain applies.
 
 use std::fmt;
 
 use chrono::{DateTime, Utc};
 use x509_parser::prelude::{FromDer, ParsedExtension, X509Certificate};
 
-use super::{CryptoError, PublicKey, pem};
-
-/// The longest chain accepted (leaf included).
-///
-/// ```
-/// use ebl::crypto::{jws, x509::{CertificateAnchors, MAX_CHAIN_LENGTH}};
-///
-/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
-/// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
-/// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
-/// # let anchors = CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
-/// // The PINT demo chain (leaf, intermediate, root) with the leaf repeated past the limit.
-/// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
-/// let mut long = vec![chain[0].clone(); MAX_CHAIN_LENGTH];
-/// long.extend(chain);
-/// let err = anchors.verify_chain(&long, "2026-06-01T00:00:00Z".parse()?).unwrap_err();
-/// assert_eq!(err.code(), ebl::ErrorCode::CryptoCertificateChainInvalid);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub const MAX_CHAIN_LENGTH: usize = 8;
+use crate::crypto::{CryptoError, PublicKey, pem};
 
 /// OIDs of extensions whose meaning this module enforces or that are harmless when critical.
 const UNDERSTOOD_CRITICAL: [&str; 4] = [
@@ -62,18 +36,18 @@ pub struct Certificate {
     tbs: Vec<u8>,
     signature_oid: String,
     signature: Vec<u8>,
-    subject: String,
-    subject_raw: Vec<u8>,
+    pub(super) subject: String,
+    pub(super) subject_raw: Vec<u8>,
     issuer_raw: Vec<u8>,
     not_before: DateTime<Utc>,
     not_after: DateTime<Utc>,
-    public_key: PublicKey,
+    pub(super) public_key: PublicKey,
     /// `Some((is_ca, path_len))` when basicConstraints is present.
     basic_constraints: Option<(bool, Option<u32>)>,
     /// `(digitalSignature or nonRepudiation, keyCertSign)` when keyUsage is present.
-    key_usage: Option<(bool, bool)>,
+    pub(super) key_usage: Option<(bool, bool)>,
     /// The first critical extension this module does not understand.
-    unknown_critical: Option<String>,
+    pub(super) unknown_critical: Option<String>,
 }
 
 fn malformed(reason: impl Into<String>) -> CryptoError {
@@ -323,7 +297,7 @@ impl Certificate {
     }
 
     /// Whether this certificate is signed by `issuer`'s key and names it as issuer.
-    fn check_issued_by(&self, issuer: &Certificate) -> Result<(), String> {
+    pub(super) fn check_issued_by(&self, issuer: &Certificate) -> Result<(), String> {
         if self.issuer_raw != issuer.subject_raw {
             return Err(format!(
                 "issuer name does not match the subject of {:?}",
@@ -335,7 +309,7 @@ impl Certificate {
             .verify_x509(&self.signature_oid, &self.tbs, &self.signature)
     }
 
-    fn check_time(&self, index: usize, at: DateTime<Utc>) -> Result<(), CryptoError> {
+    pub(super) fn check_time(&self, index: usize, at: DateTime<Utc>) -> Result<(), CryptoError> {
         if at < self.not_before {
             return Err(CryptoError::CertificateNotYetValid {
                 index,
@@ -354,7 +328,7 @@ impl Certificate {
     }
 
     /// As an issuer of `below_cas` CA certificates plus a leaf, is this a CA allowed to sign?
-    fn check_can_issue(&self, below_cas: usize) -> Result<(), String> {
+    pub(super) fn check_can_issue(&self, below_cas: usize) -> Result<(), String> {
         match self.basic_constraints {
             Some((true, path_len)) => {
                 if let Some(limit) = path_len
@@ -380,268 +354,5 @@ impl fmt::Debug for Certificate {
             .field("not_after", &self.not_after)
             .field("public_key", &self.public_key)
             .finish_non_exhaustive()
-    }
-}
-
-/// The trust anchors a chain must end at: each is a subject name and a key, given as a
-/// (usually self-signed) certificate.
-///
-/// ```
-/// use ebl::crypto::{jws, x509::CertificateAnchors};
-///
-/// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
-/// let root = std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?;
-/// let anchors = CertificateAnchors::from_pem(&root)?;
-///
-/// let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
-/// let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap_or_default();
-/// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
-///
-/// let at = "2026-06-01T00:00:00Z".parse()?;
-/// let leaf_key = anchors.verify_chain(&chain, at)?;
-/// assert_eq!(&leaf_key, chain[0].public_key());
-///
-/// let too_late = "2040-01-01T00:00:00Z".parse()?;
-/// let err = anchors.verify_chain(&chain, too_late).unwrap_err();
-/// assert_eq!(err.code(), ebl::ErrorCode::CryptoCertificateExpired);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CertificateAnchors {
-    anchors: Vec<Certificate>,
-}
-
-impl CertificateAnchors {
-    /// No anchors.
-    ///
-    /// ```
-    /// use ebl::crypto::x509::CertificateAnchors;
-    ///
-    /// let anchors = CertificateAnchors::new();
-    /// assert!(anchors.is_empty());
-    /// // Nothing is trusted: even an empty chain is untrusted.
-    /// let err = anchors.verify_chain(&[], "2026-06-01T00:00:00Z".parse().unwrap()).unwrap_err();
-    /// assert_eq!(err.code(), ebl::ErrorCode::CryptoCertificateUntrusted);
-    /// ```
-    #[must_use]
-    pub fn new() -> Self {
-        CertificateAnchors::default()
-    }
-
-    /// Anchors from every `CERTIFICATE` block in a PEM text.
-    ///
-    /// ```
-    /// use ebl::crypto::x509::CertificateAnchors;
-    ///
-    /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?;
-    /// let anchors = CertificateAnchors::from_pem(&root_ca)?;
-    /// assert_eq!(anchors.certificates().len(), 1);
-    /// assert!(CertificateAnchors::from_pem("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n").is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_pem(text: &str) -> Result<Self, CryptoError> {
-        let mut anchors = CertificateAnchors::new();
-        anchors.add_pem(text)?;
-        Ok(anchors)
-    }
-
-    /// Adds every `CERTIFICATE` block in a PEM text; returns how many were added.
-    ///
-    /// ```
-    /// use ebl::crypto::x509::CertificateAnchors;
-    ///
-    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo/certs");
-    /// let bundle = std::fs::read_to_string(format!("{dir}/root-ca.crt"))? + &std::fs::read_to_string(format!("{dir}/intermediate-ca.crt"))?;
-    /// let mut anchors = CertificateAnchors::new();
-    /// assert_eq!(anchors.add_pem(&bundle)?, 2);
-    /// assert_eq!(anchors.certificates().len(), 2);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn add_pem(&mut self, text: &str) -> Result<usize, CryptoError> {
-        let certs = Certificate::all_from_pem(text)?;
-        let count = certs.len();
-        self.anchors.extend(certs);
-        Ok(count)
-    }
-
-    /// Adds a DER certificate.
-    ///
-    /// ```
-    /// use ebl::crypto::{jws, x509::CertificateAnchors};
-    ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
-    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
-    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
-    /// // Anchor on the intermediate CA (x5c[1]) instead of the root: the chain stops there.
-    /// let header = jws::decode_compact(manifest)?.header().clone();
-    /// let mut anchors = CertificateAnchors::new();
-    /// anchors.add_der(&header.x5c()[1])?;
-    /// let chain = header.x5c_certificates()?;
-    /// assert_eq!(&anchors.verify_chain(&chain[..1], "2026-06-01T00:00:00Z".parse()?)?, chain[0].public_key());
-    /// assert!(anchors.add_der(b"not a certificate").is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn add_der(&mut self, der: &[u8]) -> Result<(), CryptoError> {
-        self.anchors.push(Certificate::from_der(der)?);
-        Ok(())
-    }
-
-    /// Adds a parsed certificate.
-    ///
-    /// ```
-    /// use ebl::crypto::x509::{Certificate, CertificateAnchors};
-    ///
-    /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?;
-    /// let mut anchors = CertificateAnchors::new();
-    /// anchors.add(Certificate::from_pem(&root_ca)?);
-    /// assert!(anchors.certificates()[0].subject().ends_with("CN=Test Root CA"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn add(&mut self, certificate: Certificate) {
-        self.anchors.push(certificate);
-    }
-
-    /// The anchors.
-    ///
-    /// ```
-    /// use ebl::crypto::x509::CertificateAnchors;
-    ///
-    /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?;
-    /// let anchors = CertificateAnchors::from_pem(&root_ca)?;
-    /// let subjects: Vec<&str> = anchors.certificates().iter().map(|c| c.subject()).collect();
-    /// assert_eq!(subjects, ["C=GB, ST=England, L=London, O=Test Root CA, CN=Test Root CA"]);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn certificates(&self) -> &[Certificate] {
-        &self.anchors
-    }
-
-    /// Whether there are no anchors.
-    ///
-    /// ```
-    /// use ebl::crypto::x509::CertificateAnchors;
-    ///
-    /// assert!(CertificateAnchors::new().is_empty());
-    /// let root_ca = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"),
-    ///     "/../testdata/dcsa/pint-demo/certs/root-ca.crt"))?;
-    /// assert!(!CertificateAnchors::from_pem(&root_ca)?.is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.anchors.is_empty()
-    }
-
-    fn anchor_for(&self, cert: &Certificate) -> Option<&Certificate> {
-        self.anchors
-            .iter()
-            .find(|a| a.subject_raw == cert.subject_raw && a.public_key == cert.public_key)
-    }
-
-    /// Checks `chain` (leaf first, as in `x5c`) at time `at` and returns the leaf's key.
-    ///
-    /// The chain may end with the anchor itself or with a certificate the anchor issued.
-    /// Errors, in the order checked: [`CryptoError::CertificateChainInvalid`] (broken link,
-    /// non-CA issuer, constraint, unknown critical extension),
-    /// [`CryptoError::CertificateUntrusted`] (no anchor reached), then
-    /// [`CryptoError::CertificateNotYetValid`] / [`CryptoError::CertificateExpired`] for the
-    /// first certificate outside its validity (index `chain.len()` means the anchor).
-    ///
-    /// ```
-    /// use ebl::crypto::{jws, x509::CertificateAnchors};
-    ///
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/dcsa/pint-demo");
-    /// # let envelope = ebl::json::parse(&std::fs::read(format!("{dir}/HHL71800000-ebl-envelope-ed25519.json"))?)?;
-    /// # let manifest = envelope["envelopeManifestSignedContent"].as_str().unwrap();
-    /// # let anchors = CertificateAnchors::from_pem(&std::fs::read_to_string(format!("{dir}/certs/root-ca.crt"))?)?;
-    /// let chain = jws::decode_compact(manifest)?.header().x5c_certificates()?;
-    /// let at = "2026-06-01T00:00:00Z".parse()?;
-    /// assert_eq!(&anchors.verify_chain(&chain, at)?, chain[0].public_key());
-    /// // Without the intermediate the leaf's issuer is unknown.
-    /// let gap = [chain[0].clone(), chain[2].clone()];
-    /// assert_eq!(anchors.verify_chain(&gap, at).unwrap_err().code(), ebl::ErrorCode::CryptoCertificateChainInvalid);
-    /// // Before the certificates were issued.
-    /// let early = "2025-01-01T00:00:00Z".parse()?;
-    /// assert_eq!(anchors.verify_chain(&chain, early).unwrap_err().code(), ebl::ErrorCode::CryptoCertificateNotYetValid);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn verify_chain(
-        &self,
-        chain: &[Certificate],
-        at: DateTime<Utc>,
-    ) -> Result<PublicKey, CryptoError> {
-        let invalid =
-            |index: usize, reason: String| CryptoError::CertificateChainInvalid { index, reason };
-        let leaf = chain
-            .first()
-            .ok_or_else(|| CryptoError::CertificateUntrusted {
-                reason: "empty certificate chain".into(),
-            })?;
-        if chain.len() > MAX_CHAIN_LENGTH {
-            return Err(invalid(
-                chain.len() - 1,
-                format!("chain longer than {MAX_CHAIN_LENGTH} certificates"),
-            ));
-        }
-        if let Some((false, _)) = leaf.key_usage {
-            return Err(invalid(
-                0,
-                "leaf key usage allows neither digitalSignature nor nonRepudiation".into(),
-            ));
-        }
-        let mut checked: Vec<(usize, &Certificate)> = Vec::new();
-        let mut anchor = None;
-        for (index, cert) in chain.iter().enumerate() {
-            if let Some(oid) = &cert.unknown_critical {
-                return Err(invalid(
-                    index,
-                    format!("unsupported critical extension {oid}"),
-                ));
-            }
-            checked.push((index, cert));
-            if let Some(found) = self.anchor_for(cert) {
-                anchor = Some((index, found));
-                break;
-            }
-            match chain.get(index + 1) {
-                Some(issuer) => {
-                    issuer
-                        .check_can_issue(index)
-                        .map_err(|r| invalid(index + 1, r))?;
-                    cert.check_issued_by(issuer)
-                        .map_err(|r| invalid(index, r))?;
-                }
-                None => {
-                    let issuer = self
-                        .anchors
-                        .iter()
-                        .find(|a| cert.check_issued_by(a).is_ok())
-                        .ok_or_else(|| CryptoError::CertificateUntrusted {
-                            reason: format!(
-                                "{:?} is not issued by any configured trust anchor",
-                                cert.subject
-                            ),
-                        })?;
-                    issuer
-                        .check_can_issue(index)
-                        .map_err(|r| invalid(index + 1, r))?;
-                    anchor = Some((index + 1, issuer));
-                }
-            }
-        }
-        let Some((anchor_index, anchor)) = anchor else {
-            return Err(CryptoError::CertificateUntrusted {
-                reason: "the chain does not reach a configured trust anchor".into(),
-            });
-        };
-        for (index, cert) in checked {
-            cert.check_time(index, at)?;
-        }
-        anchor.check_time(anchor_index, at)?;
-        Ok(leaf.public_key.clone())
     }
 }
