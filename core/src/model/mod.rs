@@ -71,6 +71,7 @@
 //! ([`DocumentStatus::is_issued`]); on `DRAFT`/`APPROVED` documents the rules the spec states
 //! "on an issued B/L" are warnings or silent.
 
+mod access;
 mod cargo;
 mod codes;
 mod document;

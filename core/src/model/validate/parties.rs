@@ -7,8 +7,9 @@ use crate::model::parties::{
     TaxLegalReference,
 };
 
-use super::check::{Codes, Ctx, Pattern, max, pattern, trimmed};
-use super::objects::{address, each, object, req_each, req_object};
+use super::check::{Codes, Ctx, Pattern, Text, max, pattern, trimmed};
+use super::check::{each, object, req_each, req_object};
+use super::locations::address;
 
 /// The DCSA party object a [`Party`] stands for; what it requires differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +25,7 @@ enum Role {
     Other,
 }
 
-pub(crate) fn document_parties(ctx: &mut Ctx<'_>, d: &DocumentParties, p: &JsonPath) {
+pub(super) fn document_parties(ctx: &mut Ctx<'_>, d: &DocumentParties, p: &JsonPath) {
     ctx.nulls(p, DocumentParties::FIELDS);
     req_object(ctx, p, "shipper", d.shipper.as_ref(), role(Role::Shipper));
     object(
@@ -108,7 +109,7 @@ fn party(ctx: &mut Ctx<'_>, x: &Party, p: &JsonPath, role: Role) {
             p,
             "eblPlatform",
             x.ebl_platform.as_ref(),
-            super::check::Text {
+            Text {
                 min: 0,
                 max: 4,
                 pattern: Pattern::NoSpace,
@@ -265,7 +266,7 @@ fn tax_legal_reference(ctx: &mut Ctx<'_>, t: &TaxLegalReference, p: &JsonPath) {
     ctx.req_text(p, "value", t.value.as_ref(), trimmed(35));
 }
 
-pub(crate) fn contact(ctx: &mut Ctx<'_>, d: &PartyContactDetail, p: &JsonPath) {
+pub(super) fn contact(ctx: &mut Ctx<'_>, d: &PartyContactDetail, p: &JsonPath) {
     ctx.nulls(p, PartyContactDetail::FIELDS);
     ctx.req_text(p, "name", d.name.as_ref(), trimmed(35));
     ctx.text(p, "phone", d.phone.as_ref(), trimmed(30));
@@ -273,7 +274,7 @@ pub(crate) fn contact(ctx: &mut Ctx<'_>, d: &PartyContactDetail, p: &JsonPath) {
         p,
         "email",
         d.email.as_ref(),
-        super::check::Text {
+        Text {
             min: 0,
             max: 100,
             pattern: Pattern::Email,
