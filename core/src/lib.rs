@@ -28,6 +28,7 @@ mod code;
 pub mod crypto;
 pub mod detect;
 pub mod error;
+pub mod inspect;
 pub mod json;
 pub mod model;
 #[cfg(feature = "openattestation")]

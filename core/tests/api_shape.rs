@@ -50,6 +50,7 @@ fn handles_and_reports_are_owned_and_thread_safe() {
     // Any format.
     shareable::<ebl::verify::VerifyContext>();
     shareable::<ebl::verify::Verification>();
+    shareable::<ebl::inspect::Inspection>();
     // Title, trust, recognition.
     shareable::<ebl::title::History>();
     shareable::<ebl::title::Replay>();

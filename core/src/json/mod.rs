@@ -27,6 +27,7 @@ mod error;
 mod number;
 mod parse;
 mod path;
+mod scan;
 
 pub use canonical::{
     canonical_string, canonicalize, canonicalize_bytes, to_js_string, to_js_string_pretty,

@@ -320,7 +320,13 @@ impl Parser<'_> {
         }
         let key_offset = self.pos;
         let key = self.string()?;
-        if map.contains_key(&key) {
+        // A short object is searched faster than its key is hashed.
+        let duplicate = if map.len() < 8 {
+            map.keys().any(|k| *k == key)
+        } else {
+            map.contains_key(&key)
+        };
+        if duplicate {
             return Err(JsonError::DuplicateKey {
                 key,
                 path: self.current_path(),
@@ -377,20 +383,23 @@ impl Parser<'_> {
         loop {
             // Copy the longest run that needs no attention in one go.
             let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
-            out.push_str(&self.text[run_start..self.pos]);
+            self.pos += super::scan::plain_run(&self.bytes[run_start..]);
+            let run = &self.text[run_start..self.pos];
             match self.peek() {
                 None => return Err(self.syntax_at(start, "unterminated string")),
                 Some(b'"') => {
                     self.pos += 1;
+                    // Most strings have no escape: one allocation of the exact size.
+                    if out.is_empty() {
+                        return Ok(run.to_owned());
+                    }
+                    out.push_str(run);
                     return Ok(out);
                 }
-                Some(b'\\') => self.escape(&mut out)?,
+                Some(b'\\') => {
+                    out.push_str(run);
+                    self.escape(&mut out)?;
+                }
                 Some(_) => {
                     return Err(
                         self.syntax(format!("{} must be escaped inside a string", self.found()))
