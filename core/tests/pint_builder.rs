@@ -1,9 +1,8 @@
 //! Envelopes built by `EnvelopeBuilder` verify; title rules and checksums are enforced even
 //! when every signature is good; responses are signed and checked.
 
-mod common;
+mod support;
 
-use common::{at, party, signer};
 use ebl::crypto::jws::decode_compact;
 use ebl::json::{Value, parse};
 use ebl::pint::{
@@ -12,6 +11,7 @@ use ebl::pint::{
     TransactionParty, sign_response, verify_parsed_envelope, verify_response,
 };
 use ring::rand::SystemRandom;
+use support::{at, party, signer};
 
 const CARRIER: u8 = 1;
 const SG_PLATFORM: u8 = 2;

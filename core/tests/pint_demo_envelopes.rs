@@ -1,16 +1,16 @@
 //! The pint-demo envelopes (real Ed25519 and RSA signatures made by an independent
 //! implementation) verify, and every kind of tampering is rejected with the right code.
 
-mod common;
+mod support;
 
 use std::collections::BTreeSet;
 
-use common::{at, pint_demo, read};
 use ebl::checksum::sha256_hex;
 use ebl::crypto::x509::CertificateAnchors;
 use ebl::crypto::{KeySet, b64};
 use ebl::json::{Value, parse};
 use ebl::pint::{EnvelopeVerifyOptions, PintTrust, ResponseCode, verify_envelope};
+use support::{at, pint_demo, read};
 
 const ENVELOPES: [&str; 3] = [
     "HHL71800000-ebl-envelope-ed25519.json",

@@ -1,11 +1,11 @@
 //! DCSA issuance requests: signed by the carrier, checked by the receiving platform.
 
-mod common;
+mod support;
 
-use common::{at, read, signer, testdata};
 use ebl::json::Value;
 use ebl::pint::{PintTrust, Visualisation, sign_issuance_request, verify_issuance_request};
 use ring::rand::SystemRandom;
+use support::{at, read, signer, testdata};
 
 fn document() -> Value {
     let path = format!(

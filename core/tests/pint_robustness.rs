@@ -1,15 +1,15 @@
 //! Hostile envelopes: any change to any member of any signed payload, re-encoded without
 //! re-signing, never panics and is never accepted.
 
-mod common;
+mod support;
 
-use common::{at, pint_demo, read};
 use ebl::crypto::{KeySet, b64};
 use ebl::json::Value;
 use ebl::pint::{
     EblEnvelope, EnvelopeVerifyOptions, PintTrust, ResponseCode, verify_parsed_envelope,
 };
 use proptest::prelude::*;
+use support::{at, pint_demo, read};
 
 fn trust() -> PintTrust {
     let mut trust = PintTrust::default();

@@ -3,9 +3,8 @@
 //! fixed seeds.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-mod common;
+mod support;
 
-use common::{at, party, signer};
 use ebl::json::Value;
 use ebl::pint::{
     ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeReport, EnvelopeVerifyOptions, Issuance,
@@ -17,6 +16,7 @@ use ebl::recognition::{
 use ebl::trust::TrustStore;
 use ring::rand::SystemRandom;
 use serde_json::json;
+use support::{at, party, signer};
 
 const CARRIER: u8 = 11;
 const SG_PLATFORM: u8 = 12;

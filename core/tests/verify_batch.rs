@@ -2,7 +2,7 @@
 //! one input at a time: the golden PINT vectors (valid and broken), a transport document and
 //! unusable bytes, interleaved and repeated so that work is spread over every core.
 
-mod common;
+mod support;
 
 use ebl::verify::{Verification, verify_batch, verify_bytes};
 
@@ -33,10 +33,10 @@ fn a_batch_matches_one_by_one_in_order() {
         "fail-straight-bill-endorsed.json",
     ]
     .iter()
-    .map(|name| common::read(&common::golden_pint(name)))
+    .map(|name| support::read(&support::golden_pint(name)))
     .collect();
     inputs.push(b"not json".to_vec());
-    inputs.push(common::read(&common::pint_demo(
+    inputs.push(support::read(&support::pint_demo(
         "HHL71800000-unsigned.json",
     )));
     let batch: Vec<Vec<u8>> = (0..20)
@@ -47,7 +47,7 @@ fn a_batch_matches_one_by_one_in_order() {
         })
         .collect();
 
-    let context = common::golden_context();
+    let context = support::golden_context();
     let together = verify_batch(&batch, &context);
     assert_eq!(together.len(), batch.len());
     let mut valid = 0;

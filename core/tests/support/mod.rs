@@ -1,5 +1,13 @@
-//! Shared fixtures for the integration tests: fixed keys, parties and paths.
-#![allow(dead_code)]
+//! What the integration tests share, in one place: repository paths, fixed keys, parties and
+//! times here; the helpers of one area in a submodule ([`model`] for `model_*`, [`title`] for
+//! `title_*`, [`recognition`] for `recognition_*` and `trust_*`). A test file declares
+//! `mod support;` and uses what it needs; every test binary compiles all of it and uses a
+//! part, hence `dead_code` is allowed.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+pub mod model;
+pub mod recognition;
+pub mod title;
 
 use ebl::crypto::PrivateKey;
 use ebl::pint::{Signer, TransactionParty};
