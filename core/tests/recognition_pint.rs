@@ -270,7 +270,7 @@ fn without_receiver_evidence_the_verdict_is_indeterminate_not_recognised() {
 #[test]
 fn a_tampered_document_fails_integrity() {
     let store = store();
-    let (mut envelope, document) = journey(true);
+    let (mut envelope, _) = journey(true);
     envelope.transport_document["transportDocumentTypeCode"] = json!("SWB");
     let report = verify(&envelope, &store);
     assert_ne!(report.response_code, ResponseCode::Received);
@@ -289,7 +289,6 @@ fn a_tampered_document_fails_integrity() {
             .status,
         CriterionStatus::NotSatisfied
     );
-    let _ = document;
 }
 
 #[test]

@@ -23,6 +23,15 @@ pub fn pint_demo(path: &str) -> String {
     testdata(&format!("dcsa/pint-demo/{path}"))
 }
 
+/// The codes of the error findings, in order: what a test of a refusal compares.
+pub fn error_codes(findings: &[ebl::report::Finding]) -> Vec<&str> {
+    findings
+        .iter()
+        .filter(|f| f.is_error())
+        .map(|f| f.code.as_str())
+        .collect()
+}
+
 pub fn read(path: &str) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
