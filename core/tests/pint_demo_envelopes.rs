@@ -19,23 +19,12 @@ const ENVELOPES: [&str; 3] = [
 ];
 
 fn key_trust() -> PintTrust {
-    let mut trust = PintTrust::default();
-    for name in [
+    support::pint_demo_trust(&[
         "ed25519-carrier",
         "ed25519-eblplatform",
         "rsa-carrier",
         "rsa-eblplatform",
-    ] {
-        let jwk = read(&pint_demo(&format!(
-            "keys-public/{name}.example.com.public.jwk"
-        )));
-        trust
-            .verifier
-            .keys
-            .extend(KeySet::from_jwks_bytes(&jwk).expect("jwk"))
-            .expect("keys");
-    }
-    trust
+    ])
 }
 
 fn options() -> EnvelopeVerifyOptions {

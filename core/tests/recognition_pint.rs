@@ -16,24 +16,11 @@ use ebl::recognition::{
 use ebl::trust::TrustStore;
 use ring::rand::SystemRandom;
 use serde_json::json;
-use support::{at, party, signer};
+use support::{at, bank, buyer, carrier, shipper, signer};
 
 const CARRIER: u8 = 11;
 const SG_PLATFORM: u8 = 12;
 const CN_PLATFORM: u8 = 13;
-
-fn carrier() -> TransactionParty {
-    party("SGP1", "Lion City Ocean Lines", "lcol")
-}
-fn shipper() -> TransactionParty {
-    party("SGP1", "Straits Precision", "straits")
-}
-fn bank() -> TransactionParty {
-    party("SGP1", "Bank of China Singapore", "boc-sg")
-}
-fn buyer() -> TransactionParty {
-    party("SZP1", "Qianhai Electronics", "qianhai")
-}
 
 fn document(to_order: bool) -> Value {
     json!({

@@ -4,24 +4,9 @@
 
 mod support;
 
-use ebl::verify::{Verification, verify_batch, verify_bytes};
+use support::verification_summary;
 
-/// What a caller sees of one result.
-fn summary(result: &ebl::Result<Verification>) -> String {
-    match result {
-        Ok(v) => format!(
-            "{} {} {:?} {:?}",
-            v.valid,
-            v.format,
-            v.response_code,
-            v.findings
-                .iter()
-                .map(|f| f.code.as_str())
-                .collect::<Vec<_>>()
-        ),
-        Err(e) => format!("error {}", e.code()),
-    }
-}
+use ebl::verify::{verify_batch, verify_bytes};
 
 #[test]
 fn a_batch_matches_one_by_one_in_order() {
@@ -52,7 +37,10 @@ fn a_batch_matches_one_by_one_in_order() {
     assert_eq!(together.len(), batch.len());
     let mut valid = 0;
     for (bytes, result) in batch.iter().zip(&together) {
-        assert_eq!(summary(result), summary(&verify_bytes(bytes, &context)));
+        assert_eq!(
+            verification_summary(result),
+            verification_summary(&verify_bytes(bytes, &context))
+        );
         valid += usize::from(result.as_ref().is_ok_and(|v| v.valid));
     }
     // Two valid vectors in each round of seven.

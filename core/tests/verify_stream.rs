@@ -4,25 +4,11 @@
 
 mod support;
 
+use support::verification_summary;
+
 use std::cell::Cell;
 
-use ebl::verify::{Verification, verify_bytes, verify_stream};
-
-fn summary(result: &ebl::Result<Verification>) -> String {
-    match result {
-        Ok(v) => format!(
-            "{} {} {:?} {:?}",
-            v.valid,
-            v.format,
-            v.response_code,
-            v.findings
-                .iter()
-                .map(|f| f.code.as_str())
-                .collect::<Vec<_>>()
-        ),
-        Err(e) => format!("error {}", e.code()),
-    }
-}
+use ebl::verify::{verify_bytes, verify_stream};
 
 fn inputs() -> Vec<Vec<u8>> {
     let mut inputs: Vec<Vec<u8>> = [
@@ -69,7 +55,11 @@ fn order_is_kept_across_batches_and_an_unreadable_input_is_reported_in_its_place
             assert!(err.to_string().contains("file-11"), "{err}");
         } else {
             let expected = verify_bytes(&files[i % files.len()], &context);
-            assert_eq!(summary(result), summary(&expected), "input {i}");
+            assert_eq!(
+                verification_summary(result),
+                verification_summary(&expected),
+                "input {i}"
+            );
         }
     }
     let valid = results

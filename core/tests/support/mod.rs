@@ -32,6 +32,59 @@ pub fn error_codes(findings: &[ebl::report::Finding]) -> Vec<&str> {
         .collect()
 }
 
+/// What a caller sees of one verification result, as one comparable line.
+pub fn verification_summary(result: &ebl::Result<ebl::verify::Verification>) -> String {
+    match result {
+        Ok(v) => format!(
+            "{} {} {:?} {:?}",
+            v.valid,
+            v.format,
+            v.response_code,
+            v.findings
+                .iter()
+                .map(|f| f.code.as_str())
+                .collect::<Vec<_>>()
+        ),
+        Err(e) => format!("error {}", e.code()),
+    }
+}
+
+/// PINT trust in the pint-demo public keys named (`ed25519-carrier`, `rsa-eblplatform`, …).
+pub fn pint_demo_trust(names: &[&str]) -> ebl::pint::PintTrust {
+    let mut trust = ebl::pint::PintTrust::default();
+    for name in names {
+        let jwk = read(&pint_demo(&format!(
+            "keys-public/{name}.example.com.public.jwk"
+        )));
+        trust
+            .verifier
+            .keys
+            .extend(ebl::crypto::KeySet::from_jwks_bytes(&jwk).expect("jwk"))
+            .expect("keys");
+    }
+    trust
+}
+
+/// The carrier of the Singapore → Shenzhen journey (platform SGP1).
+pub fn carrier() -> TransactionParty {
+    party("SGP1", "Lion City Ocean Lines", "lcol")
+}
+
+/// The shipper (SGP1).
+pub fn shipper() -> TransactionParty {
+    party("SGP1", "Straits Precision", "straits")
+}
+
+/// The negotiating bank (SGP1).
+pub fn bank() -> TransactionParty {
+    party("SGP1", "Bank of China Singapore", "boc-sg")
+}
+
+/// The buyer and consignee in Shenzhen (SZP1).
+pub fn buyer() -> TransactionParty {
+    party("SZP1", "Qianhai Electronics", "qianhai")
+}
+
 pub fn read(path: &str) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
