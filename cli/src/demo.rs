@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use ebl::crypto::{GeneratedKeyPair, KeyType};
+use ebl::crypto::KeyType;
 use ebl::pint::{
     EblEnvelope, EndorseTo, EnvelopeBuilder, EnvelopeReport, EnvelopeVerifyOptions, Issuance,
     PintTrust, ResponseCode, Signer, SurrenderPurpose, Transaction, TransactionParty,
@@ -21,6 +21,7 @@ use ring::rand::SystemRandom;
 use crate::files::{self, Unusable};
 use crate::inspect_cmd::transaction_text;
 use crate::output::outln;
+use crate::pint_cmd;
 
 mod recognition;
 
@@ -85,9 +86,8 @@ struct Keys {
 
 fn make_keys(dir: &Path, rng: &SystemRandom) -> Result<Keys, Unusable> {
     let make = |name: &str| -> Result<Signer, Unusable> {
-        let pair = GeneratedKeyPair::generate(KeyType::Ed25519, rng).map_err(fail)?;
-        crate::pint_cmd::write_key_pair(&dir.join("keys"), name, &pair)?;
-        Ok(Signer::new(pair.key))
+        let files = pint_cmd::keygen(KeyType::Ed25519, &dir.join("keys"), name, rng)?;
+        Ok(Signer::new(files.pair.key))
     };
     Ok(Keys {
         carrier: make("carrier")?,
@@ -104,6 +104,48 @@ fn save(dir: &Path, name: &str, envelope: &EblEnvelope) -> Result<(), Unusable> 
     files::write(&dir.join(name), envelope.to_json_pretty().as_bytes())?;
     outln!("   wrote {}", dir.join(name).display());
     Ok(())
+}
+
+/// The carrier issues `document` on the Singapore platform to the order of the shipper: the
+/// first step of the demo's journey (and of its March copy).
+fn issue(
+    document: serde_json::Value,
+    cast: &Cast,
+    keys: &Keys,
+    at: DateTime<Utc>,
+    rng: &SystemRandom,
+) -> Result<EnvelopeBuilder, Unusable> {
+    EnvelopeBuilder::issue(
+        document,
+        Issuance {
+            platform: SG_PLATFORM.into(),
+            carrier: cast.carrier.clone(),
+            issue_to: cast.shipper.clone(),
+            at,
+            visualisation: None,
+        },
+        &keys.carrier,
+        &keys.singapore,
+        rng,
+    )
+    .map_err(fail)
+}
+
+/// `from` endorses the bill as `to` says and hands it over, recorded on the Singapore
+/// platform; returns the transactions recorded.
+fn endorse_and_hand_over(
+    builder: &mut EnvelopeBuilder,
+    from: &TransactionParty,
+    to: EndorseTo,
+    at: DateTime<Utc>,
+    keys: &Keys,
+    rng: &SystemRandom,
+) -> Result<Vec<Transaction>, Unusable> {
+    let steps = endorsement_steps(from.clone(), to, false, at);
+    builder
+        .record(SG_PLATFORM, steps.clone(), &keys.singapore, rng)
+        .map_err(fail)?;
+    Ok(steps)
 }
 
 fn print_transactions(transactions: &[Transaction]) {
@@ -147,21 +189,13 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         2,
         "Issue (Singapore): the carrier issues the B/L to the order of the shipper",
     );
-    let issued_at = time("2026-06-14T09:30:00Z")?;
-    let mut builder = EnvelopeBuilder::issue(
+    let mut builder = issue(
         document.clone(),
-        Issuance {
-            platform: SG_PLATFORM.into(),
-            carrier: cast.carrier.clone(),
-            issue_to: cast.shipper.clone(),
-            at: issued_at,
-            visualisation: None,
-        },
-        &keys.carrier,
-        &keys.singapore,
+        &cast,
+        &keys,
+        time("2026-06-14T09:30:00Z")?,
         &rng,
-    )
-    .map_err(fail)?;
+    )?;
     outln!(
         "   B/L {reference}: MV STRAITS PIONEER 0425N, SGSIN → CNYTN, 2 containers, 180 packages"
     );
@@ -175,33 +209,29 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         3,
         "Endorse (Singapore): the shipper endorses the B/L to the negotiating bank and hands it over",
     );
-    let endorse_at = time("2026-06-15T02:00:00Z")?;
-    let endorsement = endorsement_steps(
-        cast.shipper.clone(),
+    let endorsement = endorse_and_hand_over(
+        &mut builder,
+        &cast.shipper,
         EndorseTo::ToOrder(cast.bank.clone()),
-        false,
-        endorse_at,
-    );
+        time("2026-06-15T02:00:00Z")?,
+        &keys,
+        &rng,
+    )?;
     print_transactions(&endorsement);
-    builder
-        .record(SG_PLATFORM, endorsement, &keys.singapore, &rng)
-        .map_err(fail)?;
 
     heading(
         4,
         "Transfer across platforms: the bank endorses to the buyer and sends it to Shenzhen",
     );
-    let transfer_at = time("2026-06-16T06:45:00Z")?;
-    let transfer = endorsement_steps(
-        cast.bank.clone(),
+    let transfer = endorse_and_hand_over(
+        &mut builder,
+        &cast.bank,
         EndorseTo::Named(cast.buyer.clone()),
-        false,
-        transfer_at,
-    );
+        time("2026-06-16T06:45:00Z")?,
+        &keys,
+        &rng,
+    )?;
     print_transactions(&transfer);
-    builder
-        .record(SG_PLATFORM, transfer, &keys.singapore, &rng)
-        .map_err(fail)?;
     let to_shenzhen = builder
         .seal(&keys.singapore, Vec::new(), &rng)
         .map_err(fail)?;
@@ -390,18 +420,9 @@ fn print_report(report: &EnvelopeReport) {
         );
     }
     outln!("   title history (replayed against the title rules):");
-    for step in &report.replay.steps {
-        outln!(
-            "     {} {:<24} holder: {}",
-            step.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            step.kind.as_str(),
-            step.state
-                .holder
-                .as_ref()
-                .and_then(|h| h.name.as_deref())
-                .unwrap_or("—"),
-        );
-    }
+    crate::title_text::print_steps(&report.replay.steps, "     ", |h| {
+        h.name.clone().unwrap_or_else(|| "—".to_owned())
+    });
     let errors = report
         .findings
         .iter()

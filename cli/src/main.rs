@@ -9,6 +9,7 @@ mod output;
 mod pint_cmd;
 mod receive_cmd;
 mod recognize_cmd;
+mod title_text;
 mod trust_cmd;
 mod verifier_options;
 mod verify_cmd;
@@ -20,6 +21,7 @@ use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use ebl::crypto::KeyType;
 use ebl::pint::{EndorseTo, SurrenderPurpose, Transaction, TransactionParty, endorsement_steps};
+use ring::rand::SystemRandom;
 
 use crate::files::Unusable;
 use crate::output::outln;
@@ -379,9 +381,13 @@ fn main() -> ExitCode {
             key_type,
             out,
             name,
-        } => pint_cmd::keygen(key_type.into(), &out, &name).map(|(private, public, thumbprint)| {
-            outln!("private key: {} (keep it secret)", private.display());
-            outln!("public key:  {} (kid {thumbprint})", public.display());
+        } => pint_cmd::keygen(key_type.into(), &out, &name, &SystemRandom::new()).map(|files| {
+            outln!("private key: {} (keep it secret)", files.private.display());
+            outln!(
+                "public key:  {} (kid {})",
+                files.public.display(),
+                files.pair.thumbprint
+            );
         }),
         Command::Issue {
             document,

@@ -85,17 +85,7 @@ pub fn title(log: &Path, json: bool) -> Result<(), Unusable> {
         history.document_reference,
         history.events.len()
     );
-    for step in &replay.steps {
-        outln!(
-            "  {} {:<24} holder: {}",
-            step.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            step.kind.as_str(),
-            step.state
-                .holder
-                .as_ref()
-                .map_or_else(|| "—".to_owned(), ebl::title::PartyId::label)
-        );
-    }
+    crate::title_text::print_steps(&replay.steps, "  ", ebl::title::PartyId::label);
     outln!("  final status: {:?}", replay.final_state.status);
     for finding in &replay.findings {
         outln!("  {finding}");

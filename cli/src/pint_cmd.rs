@@ -5,25 +5,40 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use ebl::crypto::{GeneratedKeyPair, KeyType};
 use ebl::pint::{DocumentMetadata, EblEnvelope, Issuance, Transaction, TransactionParty};
-use ring::rand::SystemRandom;
+use ring::rand::{SecureRandom, SystemRandom};
 
 use crate::files::{self, Unusable};
 
-/// Writes `NAME.key.pem` (private, PKCS#8) and `NAME.jwk` (public, `kid` = thumbprint).
+/// A generated key pair and the two files it was written to.
+pub struct KeyFiles {
+    /// `DIR/NAME.key.pem`: the private key, PKCS#8, readable by its owner only.
+    pub private: PathBuf,
+    /// `DIR/NAME.jwk`: the public key, `kid` = thumbprint.
+    pub public: PathBuf,
+    /// The pair itself, for a caller that signs with it right away (the demo).
+    pub pair: GeneratedKeyPair,
+}
+
+/// `ebl keygen`, and the demo for each of its parties: generates a key pair with `rng` and
+/// writes `DIR/NAME.key.pem` and `DIR/NAME.jwk`.
 pub fn keygen(
     key_type: KeyType,
     dir: &Path,
     name: &str,
-) -> Result<(PathBuf, PathBuf, String), Unusable> {
-    let pair = GeneratedKeyPair::generate(key_type, &SystemRandom::new())
-        .map_err(|e| Unusable(e.to_string()))?;
+    rng: &dyn SecureRandom,
+) -> Result<KeyFiles, Unusable> {
+    let pair = GeneratedKeyPair::generate(key_type, rng).map_err(|e| Unusable(e.to_string()))?;
     let (private, public) = write_key_pair(dir, name, &pair)?;
-    Ok((private, public, pair.thumbprint))
+    Ok(KeyFiles {
+        private,
+        public,
+        pair,
+    })
 }
 
 /// Writes a generated pair as `DIR/NAME.key.pem` (readable by its owner only) and
 /// `DIR/NAME.jwk`.
-pub fn write_key_pair(
+fn write_key_pair(
     dir: &Path,
     name: &str,
     pair: &GeneratedKeyPair,

@@ -1,32 +1,11 @@
 //! The `ebl` command's contract, run as a real process.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use support::{ebl, pint_demo, stdout, temp_dir};
+
+use std::path::Path;
 use std::process::{Command, Output};
-
-fn ebl(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ebl"))
-        .args(args)
-        .output()
-        .expect("run ebl")
-}
-
-fn pint_demo(name: &str) -> String {
-    format!(
-        "{}/../testdata/dcsa/pint-demo/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ebl-cli-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
 
 const ED25519: [&str; 2] = [
     "HHL71800000-ebl-envelope-ed25519.json",

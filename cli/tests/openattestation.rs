@@ -1,39 +1,13 @@
 //! `ebl verify` and `ebl oa …` on OpenAttestation v2 (TradeTrust) documents, as a real process.
 
-use std::process::{Command, Output};
+mod support;
 
-fn ebl(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ebl"))
-        .args(args)
-        .output()
-        .expect("run ebl")
-}
-
-fn vector(name: &str) -> String {
-    format!(
-        "{}/../testdata/openattestation/vectors/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn testdata(name: &str) -> String {
-    format!(
-        "{}/../testdata/openattestation/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("ebl-oa-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
+use support::{ebl, oa_vector, temp_dir, testdata};
 
 #[test]
 fn verify_gives_the_javascript_library_verdict_on_every_vector() {
     let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(vector("manifest.json")).expect("manifest"))
+        serde_json::from_slice(&std::fs::read(oa_vector("manifest.json")).expect("manifest"))
             .expect("json");
     let mut checked = 0;
     for entry in manifest["vectors"].as_array().expect("vectors") {
@@ -41,7 +15,7 @@ fn verify_gives_the_javascript_library_verdict_on_every_vector() {
             continue;
         };
         let file = entry["file"].as_str().expect("file");
-        let output = ebl(&["verify", "--json", &vector(file)]);
+        let output = ebl(&["verify", "--json", &oa_vector(file)]);
         let json: serde_json::Value =
             serde_json::from_slice(&output.stdout).expect("a JSON object");
         assert_eq!(json["valid"], expected, "{file}: {json}");
@@ -58,7 +32,7 @@ fn verify_gives_the_javascript_library_verdict_on_every_vector() {
 
 #[test]
 fn a_did_signed_document_needs_its_signer_trusted() {
-    let signed = testdata("did-signed-by-oa.json");
+    let signed = testdata("openattestation/did-signed-by-oa.json");
     let signer = "0xc5997926Eb7d94Da226cFf7aeAA5eA0bC5D8814A";
     assert_eq!(
         ebl(&["verify", "--ethereum-address", signer, &signed])
@@ -74,7 +48,7 @@ fn a_did_signed_document_needs_its_signer_trusted() {
             .code(),
         Some(1)
     );
-    let corrupted = testdata("did-signed-by-oa.corrupted-signature.json");
+    let corrupted = testdata("openattestation/did-signed-by-oa.corrupted-signature.json");
     assert_eq!(
         ebl(&["verify", "--ethereum-address", signer, &corrupted])
             .status
@@ -92,7 +66,7 @@ fn a_did_signed_document_needs_its_signer_trusted() {
 #[test]
 fn dns_txt_answers_bind_the_issuer() {
     let dir = temp_dir("dns");
-    let document = vector("bill-of-lading-generic-templates.wrapped.json");
+    let document = oa_vector("bill-of-lading-generic-templates.wrapped.json");
     let good = dir.join("good.json");
     std::fs::write(&good, r#"{"example.tradetrust.io": ["openatts net=ethereum netId=11155111 addr=0x142ca30e3b78a840a82192529ca047ed759a6f7e"]}"#).expect("write");
     let bad = dir.join("bad.json");
@@ -121,7 +95,7 @@ fn dns_txt_answers_bind_the_issuer() {
 #[test]
 fn wrap_obfuscate_and_data_round_trip() {
     let dir = temp_dir("wrap");
-    let input = vector("bill-of-lading-sg-shenzhen-5kb.input.json");
+    let input = oa_vector("bill-of-lading-sg-shenzhen-5kb.input.json");
     let wrapped = dir.join("wrapped.json");
     let obfuscated = dir.join("obfuscated.json");
     let path = |p: &std::path::Path| p.to_str().expect("utf-8").to_owned();
@@ -171,8 +145,8 @@ fn wrap_obfuscate_and_data_round_trip() {
     // A batch: one merkle root, every member verifies.
     let batch = dir.join("batch");
     let inputs = [
-        vector("bill-of-lading-generic-templates.input.json"),
-        vector("certificate-of-origin-document-store.input.json"),
+        oa_vector("bill-of-lading-generic-templates.input.json"),
+        oa_vector("certificate-of-origin-document-store.input.json"),
     ];
     assert_eq!(
         ebl(&[
@@ -204,20 +178,9 @@ fn wrap_obfuscate_and_data_round_trip() {
 /// the shipper, endorsed to the bank; `testdata/openattestation/README.md`) and the receiver's
 /// Singapore TradeTrust trust store.
 mod recognize {
-    use super::{ebl, temp_dir, vector};
+    use super::support::{ebl, oa_vector, temp_dir, testdata};
 
     const DOC: &str = "bill-of-lading-sg-shenzhen-5kb.wrapped.json";
-
-    fn store() -> String {
-        format!(
-            "{}/../testdata/recognition/tradetrust-sg.trust-store.json",
-            env!("CARGO_MANIFEST_DIR")
-        )
-    }
-
-    fn testdata(name: &str) -> String {
-        super::testdata(name)
-    }
 
     /// DNS answers binding the identity location to `address`, in a new file.
     fn dns_answers(name: &str, address: &str) -> String {
@@ -233,7 +196,7 @@ mod recognize {
     }
 
     fn recognize(log: &str, dns: &str, target: &[&str]) -> (Option<i32>, serde_json::Value) {
-        let store = store();
+        let store = testdata("recognition/tradetrust-sg.trust-store.json");
         let mut args = vec![
             "recognize",
             "--trust",
@@ -249,7 +212,7 @@ mod recognize {
             "--json",
         ];
         args.extend_from_slice(target);
-        let doc = vector(DOC);
+        let doc = oa_vector(DOC);
         args.push(&doc);
         let output = ebl(&args);
         let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
@@ -270,8 +233,8 @@ mod recognize {
 
     #[test]
     fn a_tradetrust_bill_is_judged_from_its_title_log_and_dns_proof() {
-        let log = testdata("sg-shenzhen-5kb.title-log.json");
-        let dns = testdata("sg-shenzhen-5kb.dns-txt.json");
+        let log = testdata("openattestation/sg-shenzhen-5kb.title-log.json");
+        let dns = testdata("openattestation/sg-shenzhen-5kb.dns-txt.json");
         let (code, report) = recognize(&log, &dns, &["--jurisdiction", "SG"]);
         assert_eq!(report["verification"]["format"], "openattestation-v2");
         assert_eq!(report["verification"]["valid"], true);
@@ -294,7 +257,7 @@ mod recognize {
 
     #[test]
     fn dns_answers_naming_another_address_leave_the_issuer_unproven() {
-        let log = testdata("sg-shenzhen-5kb.title-log.json");
+        let log = testdata("openattestation/sg-shenzhen-5kb.title-log.json");
         let dns = dns_answers("rec-dns", "0x0000000000000000000000000000000000000001");
         let (code, report) = recognize(&log, &dns, &["--jurisdiction", "SG"]);
         assert_eq!(report["verification"]["valid"], false);
@@ -304,14 +267,14 @@ mod recognize {
 
     #[test]
     fn a_tradetrust_bill_needs_its_title_log_and_a_log_needs_a_tradetrust_bill() {
-        let output = ebl(&["recognize", "--jurisdiction", "SG", &vector(DOC)]);
+        let output = ebl(&["recognize", "--jurisdiction", "SG", &oa_vector(DOC)]);
         assert_eq!(output.status.code(), Some(2));
         assert!(
             String::from_utf8_lossy(&output.stderr).contains("give --title-log FILE"),
             "{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        let log = testdata("sg-shenzhen-5kb.title-log.json");
+        let log = testdata("openattestation/sg-shenzhen-5kb.title-log.json");
         let envelope = format!(
             "{}/../testdata/pint/valid-to-order-sg-to-shenzhen.json",
             env!("CARGO_MANIFEST_DIR")

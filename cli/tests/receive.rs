@@ -3,49 +3,25 @@
 //! signs its answer; the sender checks that answer with `ebl verify`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
-fn ebl(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ebl"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run ebl")
-}
+use support::{ebl_in, ok, stdout_json, temp_dir};
 
-fn ok(output: &Output) -> String {
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!("{e}: {}", String::from_utf8_lossy(&output.stderr));
-    })
-}
+use std::path::PathBuf;
 
 /// Keys for the carrier and both platforms, and a to-order bill with the carrier's rendering,
 /// issued on SGP1 and sent to a buyer on SZP1.
 fn journey(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ebl-receive-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = temp_dir(&format!("receive-{name}"));
     for key in ["carrier", "sgp1", "szp1"] {
-        ok(&ebl(&dir, &["keygen", "--out", "keys", key]));
+        ok(&ebl_in(&dir, &["keygen", "--out", "keys", key]));
     }
     std::fs::write(dir.join("bl.pdf"), b"%PDF-1.7 the carrier's rendering").expect("write");
     let document = format!(
         "{}/src/demo/bill-of-lading.json",
         env!("CARGO_MANIFEST_DIR")
     );
-    ok(&ebl(
+    ok(&ebl_in(
         &dir,
         &[
             "issue",
@@ -65,7 +41,7 @@ fn journey(name: &str) -> PathBuf {
             "issued.json",
         ],
     ));
-    ok(&ebl(
+    ok(&ebl_in(
         &dir,
         &[
             "endorse",
@@ -101,9 +77,9 @@ fn a_receiver_answers_mdoc_until_it_holds_the_rendering_then_rece() {
     let dir = journey("documents");
     let mut args = RECEIVE.to_vec();
     args.extend(["--json", "to-shenzhen.json"]);
-    let missing = ebl(&dir, &args);
+    let missing = ebl_in(&dir, &args);
     assert_eq!(missing.status.code(), Some(1));
-    let report = json(&missing);
+    let report = stdout_json(&missing);
     assert_eq!(report["responseCode"], "MDOC");
     let checksum = ebl::checksum::sha256_hex(b"%PDF-1.7 the carrier's rendering");
     assert_eq!(
@@ -119,7 +95,7 @@ fn a_receiver_answers_mdoc_until_it_holds_the_rendering_then_rece() {
         "response.jws",
         "to-shenzhen.json",
     ]);
-    let out = ok(&ebl(&dir, &args));
+    let out = ok(&ebl_in(&dir, &args));
     assert!(out.contains("RECE (accepted)"), "{out}");
     assert!(
         out.contains("signed response written to response.jws"),
@@ -127,7 +103,7 @@ fn a_receiver_answers_mdoc_until_it_holds_the_rendering_then_rece() {
     );
 
     // The sender checks the answer with the receiver's public key...
-    let verified = json(&ebl(
+    let verified = stdout_json(&ebl_in(
         &dir,
         &["verify", "--json", "--key", "keys/szp1.jwk", "response.jws"],
     ));
@@ -135,11 +111,11 @@ fn a_receiver_answers_mdoc_until_it_holds_the_rendering_then_rece() {
     assert_eq!(verified["format"], "dcsa-pint-response");
     assert_eq!(verified["responseCode"], "RECE");
     // ...and refuses it under any other key.
-    let other = ebl(&dir, &["verify", "--key", "keys/sgp1.jwk", "response.jws"]);
+    let other = ebl_in(&dir, &["verify", "--key", "keys/sgp1.jwk", "response.jws"]);
     assert_eq!(other.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&other.stdout).contains("response-signature"));
     // `inspect` decodes it without judging it.
-    let shown = ok(&ebl(&dir, &["inspect", "response.jws"]));
+    let shown = ok(&ebl_in(&dir, &["inspect", "response.jws"]));
     assert!(shown.contains("\"responseCode\": \"RECE\""), "{shown}");
 }
 
@@ -154,14 +130,14 @@ fn a_bad_envelope_gets_a_signed_refusal_on_standard_output() {
 
     let mut args = RECEIVE.to_vec();
     args.extend(["--document", "bl.pdf", "tampered.json"]);
-    let refused = ebl(&dir, &args);
+    let refused = ebl_in(&dir, &args);
     assert_eq!(refused.status.code(), Some(1));
     // Standard output is the signed response alone; the verdict went to standard error.
     let jws = String::from_utf8_lossy(&refused.stdout).trim().to_owned();
     assert_eq!(jws.split('.').count(), 3, "{jws}");
     assert!(String::from_utf8_lossy(&refused.stderr).contains("BENV"));
     std::fs::write(dir.join("refusal.jws"), &jws).expect("write");
-    let verified = json(&ebl(
+    let verified = stdout_json(&ebl_in(
         &dir,
         &["verify", "--json", "--key", "keys/szp1.jwk", "refusal.jws"],
     ));
@@ -171,7 +147,7 @@ fn a_bad_envelope_gets_a_signed_refusal_on_standard_output() {
 #[test]
 fn receiving_needs_this_platform_and_a_usable_envelope() {
     let dir = journey("unusable");
-    let no_platform = ebl(
+    let no_platform = ebl_in(
         &dir,
         &[
             "receive",
@@ -187,5 +163,5 @@ fn receiving_needs_this_platform_and_a_usable_envelope() {
     std::fs::write(dir.join("junk.json"), "not json").expect("write");
     let mut args = RECEIVE.to_vec();
     args.push("junk.json");
-    assert_eq!(ebl(&dir, &args).status.code(), Some(2));
+    assert_eq!(ebl_in(&dir, &args).status.code(), Some(2));
 }

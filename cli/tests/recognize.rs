@@ -2,10 +2,13 @@
 //! built with `EnvelopeBuilder` and keys from fixed Ed25519 seeds.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
-use ebl::crypto::PrivateKey;
+use support::{code, ebl, ed25519_key, stdout, temp_dir};
+
+use std::path::PathBuf;
+use std::process::Output;
+
 use ebl::pint::{ActionCode, EnvelopeBuilder, Issuance, Signer, Transaction, TransactionParty};
 use ring::rand::SystemRandom;
 use serde_json::{Value, json};
@@ -15,42 +18,11 @@ const PLATFORM: u8 = 22;
 const AUTHORITY: u8 = 23;
 const STRANGER: u8 = 24;
 
-fn ebl(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ebl"))
-        .args(args)
-        .output()
-        .expect("run ebl")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn code(output: &Output) -> Option<i32> {
-    output.status.code()
-}
-
-/// An Ed25519 key from a fixed seed (deterministic signatures).
-fn key(seed_byte: u8) -> PrivateKey {
-    let seed = [seed_byte; 32];
-    let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed).expect("seed");
-    let public = ring::signature::KeyPair::public_key(&pair)
-        .as_ref()
-        .to_vec();
-    let b64 = ebl::crypto::b64::encode_url;
-    let jwk = json!({"kty": "OKP", "crv": "Ed25519", "d": b64(&seed), "x": b64(&public)});
-    PrivateKey::from_jwk(&jwk, &SystemRandom::new()).expect("private JWK")
-}
-
 struct Dir(PathBuf);
 
 impl Dir {
     fn new(name: &str) -> Dir {
-        let dir =
-            std::env::temp_dir().join(format!("ebl-recognize-test-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        Dir(dir)
+        Dir(temp_dir(&format!("recognize-{name}")))
     }
 
     fn path(&self, name: &str) -> String {
@@ -88,7 +60,10 @@ fn document(to_order: bool) -> Value {
 /// Issue on SGP1 to the shipper, then the shipper endorses to the bank and hands it over.
 fn envelope(to_order: bool) -> String {
     let rng = SystemRandom::new();
-    let (carrier, platform) = (Signer::new(key(CARRIER)), Signer::new(key(PLATFORM)));
+    let (carrier, platform) = (
+        Signer::new(ed25519_key(CARRIER)),
+        Signer::new(ed25519_key(PLATFORM)),
+    );
     let mut builder = EnvelopeBuilder::issue(
         document(to_order),
         Issuance {
@@ -127,7 +102,7 @@ fn envelope(to_order: bool) -> String {
 
 /// The receiver's store: the authority, the carrier (by LEI) and platform SGP1 on the IG list.
 fn store(with_platform_key: bool) -> Value {
-    let jwk = |seed| key(seed).public_key().to_jwk();
+    let jwk = |seed| ed25519_key(seed).public_key().to_jwk();
     let mut platform = json!({"id": "SGP1", "kind": "platform", "jurisdiction": "SG",
         "evidence": [{"kind": "approved-list", "scheme": "ig-pi-clubs", "valid_from": "2025-01-01T00:00:00Z"}]});
     if with_platform_key {
@@ -420,18 +395,18 @@ fn trust_list(sequence: u64, until: &str) -> Value {
         "issued_at": "2026-01-01T00:00:00Z", "valid_from": "2026-01-01T00:00:00Z",
         "valid_until": until,
         "parties": [{"id": "SGP1", "kind": "platform", "jurisdiction": "SG",
-                     "keys": [{"jwk": key(PLATFORM).public_key().to_jwk(), "binding": "direct"}],
+                     "keys": [{"jwk": ed25519_key(PLATFORM).public_key().to_jwk(), "binding": "direct"}],
                      "evidence": [{"kind": "approved-list", "scheme": "ig-pi-clubs",
                                    "valid_from": "2025-01-01T00:00:00Z"}]},
                     {"id": "LCOL", "kind": "carrier",
                      "identifiers": [{"scheme": "LEI", "value": "LCOL0000000000000001"}],
-                     "keys": [{"jwk": key(CARRIER).public_key().to_jwk(), "binding": "direct"}]}]
+                     "keys": [{"jwk": ed25519_key(CARRIER).public_key().to_jwk(), "binding": "direct"}]}]
     })
 }
 
 /// Writes a PEM private key and a public JWK for `seed`.
 fn key_files(dir: &Dir, name: &str, seed: u8) -> (String, String) {
-    let k = key(seed);
+    let k = ed25519_key(seed);
     (
         dir.write(&format!("{name}.key.pem"), &k.to_pkcs8_pem()),
         dir.json(&format!("{name}.jwk"), &k.public_key().to_jwk()),
@@ -700,9 +675,9 @@ fn verify_trusts_the_keys_of_a_trust_store() {
         .as_array_mut()
         .unwrap()
         .push(json!({"id": "OTHER", "kind": "platform",
-                     "keys": [{"jwk": key(PLATFORM).public_key().to_jwk(), "binding": "direct"}]}));
+                     "keys": [{"jwk": ed25519_key(PLATFORM).public_key().to_jwk(), "binding": "direct"}]}));
     wrong["parties"][2]["keys"] =
-        json!([{"jwk": key(STRANGER).public_key().to_jwk(), "binding": "direct"}]);
+        json!([{"jwk": ed25519_key(STRANGER).public_key().to_jwk(), "binding": "direct"}]);
     let wrong = s.dir.json("wrong.json", &wrong);
     let out = ebl(&["verify", "--trust", &wrong, "--at", AT, &s.envelope]);
     assert_eq!(code(&out), Some(1));
@@ -711,5 +686,4 @@ fn verify_trusts_the_keys_of_a_trust_store() {
         "{}",
         stdout(&out)
     );
-    let _ = Path::new(&s.evidence);
 }

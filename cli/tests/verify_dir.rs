@@ -1,23 +1,14 @@
 //! `ebl verify` over directories (every file under them, sorted) and the JSON it prints per
 //! file, which must stay what scripts already read.
 
+mod support;
+
+use support::{ebl, pint_demo, temp_dir};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use ebl::verify::{VerifyContext, verify_bytes};
-
-fn ebl(args: &[String]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ebl"))
-        .args(args)
-        .output()
-        .expect("run ebl")
-}
-
-fn pint_demo(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../testdata/dcsa/pint-demo")
-        .join(name)
-}
 
 const ENVELOPE: &str = "HHL71800000-ebl-envelope-ed25519.json";
 const KEYS: [&str; 2] = [
@@ -33,17 +24,10 @@ fn args(json: bool, files: &[&Path]) -> Vec<String> {
     }
     for key in KEYS {
         args.push("--key".to_owned());
-        args.push(pint_demo(key).display().to_string());
+        args.push(pint_demo(key));
     }
     args.extend(files.iter().map(|f| f.display().to_string()));
     args
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ebl-verify-dir-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
 }
 
 fn json_lines(output: &Output) -> Vec<serde_json::Value> {
@@ -73,7 +57,7 @@ fn a_directory_is_every_file_under_it_in_sorted_order() {
         std::fs::write(path, bytes).expect("write");
     }
     std::fs::create_dir_all(dir.join("empty/deeper")).expect("dirs");
-    let explicit = pint_demo(ENVELOPE);
+    let explicit = PathBuf::from(pint_demo(ENVELOPE));
 
     let output = ebl(&args(true, &[&dir, &explicit]));
     assert_eq!(output.status.code(), Some(2), "a non-JSON file is unusable");
@@ -126,7 +110,7 @@ fn a_directory_without_files_is_unusable() {
 
 #[test]
 fn the_json_of_one_file_is_the_file_then_the_core_verification() {
-    let path = pint_demo(ENVELOPE);
+    let path = PathBuf::from(pint_demo(ENVELOPE));
     let output = ebl(&args(true, &[&path]));
     assert_eq!(output.status.code(), Some(0));
     let printed: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");

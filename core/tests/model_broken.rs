@@ -1,14 +1,14 @@
 //! Deliberately broken copies of clean transport documents: each mutation gives exactly the
 //! expected findings, at the expected JSON paths; several problems are all reported.
 
-mod model_support;
+mod support;
 
 use ebl::ErrorCode;
 use ebl::json::{Value, canonicalize};
 use ebl::model::TransportDocument;
 use ebl::report::Severity::{self, Error, Warning};
-use model_support::{Brief, at, brief, briefs, clean_straight, clean_to_order, doc, remove, set};
 use serde_json::json;
+use support::model::{Brief, at, brief, briefs, clean_straight, clean_to_order, doc, remove, set};
 
 /// Which clean document a case starts from.
 #[derive(Clone, Copy)]

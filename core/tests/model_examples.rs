@@ -4,12 +4,12 @@
 //! Official examples that break a rule the spec states as a MUST are not excused by weakening
 //! the rule: their findings are listed per file, with the reason.
 
-mod model_support;
+mod support;
 
 use ebl::json::{Value, canonicalize};
 use ebl::model::{DocumentTypeCode, TransportDocument};
 use ebl::report::Severity::{Error, Warning};
-use model_support::{Brief, brief, briefs, doc, example_td};
+use support::model::{Brief, brief, briefs, doc, example_td};
 
 /// Transport document checksum of the pint-demo `HHL71800000` document, verified independently
 /// (research note `dcsa.md` §6).

@@ -1,9 +1,8 @@
 //! Envelopes built by `EnvelopeBuilder` verify; title rules and checksums are enforced even
 //! when every signature is good; responses are signed and checked.
 
-mod common;
+mod support;
 
-use common::{at, party, signer};
 use ebl::crypto::jws::decode_compact;
 use ebl::json::{Value, parse};
 use ebl::pint::{
@@ -12,6 +11,7 @@ use ebl::pint::{
     TransactionParty, sign_response, verify_parsed_envelope, verify_response,
 };
 use ring::rand::SystemRandom;
+use support::{at, bank, buyer, carrier, party, shipper, signer};
 
 const CARRIER: u8 = 1;
 const SG_PLATFORM: u8 = 2;
@@ -44,19 +44,6 @@ fn trust() -> PintTrust {
         .trust_platform_key("SZP1", signer(CN_PLATFORM).key.public_key().clone())
         .expect("cn");
     trust
-}
-
-fn carrier() -> TransactionParty {
-    party("SGP1", "Lion City Ocean Lines", "lcol")
-}
-fn shipper() -> TransactionParty {
-    party("SGP1", "Straits Precision", "straits")
-}
-fn bank() -> TransactionParty {
-    party("SGP1", "Bank of China Singapore", "boc-sg")
-}
-fn consignee() -> TransactionParty {
-    party("SZP1", "Qianhai Electronics", "qianhai")
 }
 
 fn issued(to_order: bool) -> EnvelopeBuilder {
@@ -126,7 +113,7 @@ fn an_endorsed_and_transferred_to_order_bill_verifies_and_replays() {
                 tx(
                     ActionCode::Transfer,
                     bank(),
-                    Some(consignee()),
+                    Some(buyer()),
                     "2026-06-03T08:00:00Z",
                 ),
             ],
@@ -405,7 +392,7 @@ fn a_cross_platform_transfer_continues_the_chain() {
             vec![tx(
                 ActionCode::Transfer,
                 shipper(),
-                Some(consignee()),
+                Some(buyer()),
                 "2026-06-02T08:00:00Z",
             )],
             &signer(SG_PLATFORM),
@@ -430,7 +417,7 @@ fn a_cross_platform_transfer_continues_the_chain() {
             "SZP1",
             vec![tx(
                 ActionCode::SurrenderForDelivery,
-                consignee(),
+                buyer(),
                 Some(carrier()),
                 "2026-06-20T08:00:00Z",
             )],

@@ -1,16 +1,16 @@
 //! The pint-demo envelopes (real Ed25519 and RSA signatures made by an independent
 //! implementation) verify, and every kind of tampering is rejected with the right code.
 
-mod common;
+mod support;
 
 use std::collections::BTreeSet;
 
-use common::{at, pint_demo, read};
 use ebl::checksum::sha256_hex;
 use ebl::crypto::x509::CertificateAnchors;
 use ebl::crypto::{KeySet, b64};
 use ebl::json::{Value, parse};
 use ebl::pint::{EnvelopeVerifyOptions, PintTrust, ResponseCode, verify_envelope};
+use support::{at, pint_demo, read};
 
 const ENVELOPES: [&str; 3] = [
     "HHL71800000-ebl-envelope-ed25519.json",
@@ -19,23 +19,12 @@ const ENVELOPES: [&str; 3] = [
 ];
 
 fn key_trust() -> PintTrust {
-    let mut trust = PintTrust::default();
-    for name in [
+    support::pint_demo_trust(&[
         "ed25519-carrier",
         "ed25519-eblplatform",
         "rsa-carrier",
         "rsa-eblplatform",
-    ] {
-        let jwk = read(&pint_demo(&format!(
-            "keys-public/{name}.example.com.public.jwk"
-        )));
-        trust
-            .verifier
-            .keys
-            .extend(KeySet::from_jwks_bytes(&jwk).expect("jwk"))
-            .expect("keys");
-    }
-    trust
+    ])
 }
 
 fn options() -> EnvelopeVerifyOptions {

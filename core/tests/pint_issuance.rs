@@ -1,11 +1,11 @@
 //! DCSA issuance requests: signed by the carrier, checked by the receiving platform.
 
-mod common;
+mod support;
 
-use common::{at, read, signer, testdata};
 use ebl::json::Value;
 use ebl::pint::{PintTrust, Visualisation, sign_issuance_request, verify_issuance_request};
 use ring::rand::SystemRandom;
+use support::{at, error_codes, read, signer, testdata};
 
 fn document() -> Value {
     let path = format!(
@@ -36,15 +36,6 @@ fn trust() -> PintTrust {
     trust
 }
 
-fn codes(report: &ebl::pint::IssuanceReport) -> Vec<&str> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.is_error())
-        .map(|f| f.code.as_str())
-        .collect()
-}
-
 #[test]
 fn a_signed_request_verifies_and_every_part_is_bound() {
     let request = sign_issuance_request(
@@ -67,14 +58,14 @@ fn a_signed_request_verifies_and_every_part_is_bound() {
     let mut changed = request.clone();
     changed["document"]["isToOrder"] = Value::Bool(false);
     assert!(
-        codes(&verify_issuance_request(&changed, &trust(), when))
+        error_codes(&verify_issuance_request(&changed, &trust(), when).findings)
             .contains(&"issuance-manifest-checksum-mismatch")
     );
 
     let mut changed = request.clone();
     changed["issueTo"]["partyName"] = Value::String("Someone Else".into());
     assert_eq!(
-        codes(&verify_issuance_request(&changed, &trust(), when)),
+        error_codes(&verify_issuance_request(&changed, &trust(), when).findings),
         ["issue-to-checksum-mismatch"]
     );
 
@@ -82,7 +73,7 @@ fn a_signed_request_verifies_and_every_part_is_bound() {
     changed["eBLVisualisationByCarrier"]["content"] =
         Value::String(ebl::crypto::b64::encode_standard(b"%PDF another"));
     assert_eq!(
-        codes(&verify_issuance_request(&changed, &trust(), when)),
+        error_codes(&verify_issuance_request(&changed, &trust(), when).findings),
         ["visualisation-checksum-mismatch"]
     );
 
@@ -97,15 +88,11 @@ fn a_signed_request_verifies_and_every_part_is_bound() {
         .insert(None, signer(1).key.public_key().clone())
         .expect("key");
     assert_eq!(
-        codes(&verify_issuance_request(&request, &other, when)),
+        error_codes(&verify_issuance_request(&request, &other, when).findings),
         ["issuance-manifest-signer-not-carrier"]
     );
     assert_eq!(
-        codes(&verify_issuance_request(
-            &request,
-            &PintTrust::default(),
-            when
-        )),
+        error_codes(&verify_issuance_request(&request, &PintTrust::default(), when).findings),
         ["issuance-manifest-signature"]
     );
 }
@@ -123,7 +110,7 @@ fn the_dcsa_example_request_is_read_but_its_placeholder_signature_fails() {
     let report = verify_issuance_request(&request, &trust(), at("2026-06-14T00:00:00Z"));
     assert!(!report.valid);
     assert!(
-        codes(&report).contains(&"issuance-manifest-signature"),
+        error_codes(&report.findings).contains(&"issuance-manifest-signature"),
         "{:#?}",
         report.findings
     );

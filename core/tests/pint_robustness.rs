@@ -1,29 +1,18 @@
 //! Hostile envelopes: any change to any member of any signed payload, re-encoded without
 //! re-signing, never panics and is never accepted.
 
-mod common;
+mod support;
 
-use common::{at, pint_demo, read};
-use ebl::crypto::{KeySet, b64};
+use ebl::crypto::b64;
 use ebl::json::Value;
 use ebl::pint::{
     EblEnvelope, EnvelopeVerifyOptions, PintTrust, ResponseCode, verify_parsed_envelope,
 };
 use proptest::prelude::*;
+use support::{at, pint_demo, read};
 
 fn trust() -> PintTrust {
-    let mut trust = PintTrust::default();
-    for name in ["ed25519-carrier", "ed25519-eblplatform"] {
-        let jwk = read(&pint_demo(&format!(
-            "keys-public/{name}.example.com.public.jwk"
-        )));
-        trust
-            .verifier
-            .keys
-            .extend(KeySet::from_jwks_bytes(&jwk).expect("jwk"))
-            .expect("keys");
-    }
-    trust
+    support::pint_demo_trust(&["ed25519-carrier", "ed25519-eblplatform"])
 }
 
 fn envelope() -> EblEnvelope {

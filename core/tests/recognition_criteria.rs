@@ -3,12 +3,12 @@
 //! criterion can only ever be undecided, such as reliability evidence).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod recognition_fixtures;
+mod support;
 
 use ebl::recognition::CriterionId as C;
 use ebl::recognition::CriterionStatus::{self, Indeterminate, NotSatisfied, Satisfied};
-use recognition_fixtures::{Fixture, rsa_platform_jwk, t};
 use serde_json::{Value, json};
+use support::recognition::{Fixture, rsa_platform_jwk, t};
 
 fn status(fx: &Fixture, target: &str, c: C) -> CriterionStatus {
     fx.status(target, c)
@@ -476,7 +476,7 @@ fn bad_input_is_an_error_not_a_verdict() {
     let err = ebl::recognition::recognize(
         &fx.recognition_input(),
         &fx.trust(),
-        &recognition_fixtures::target_of("SG"),
+        &support::recognition::target_of("SG"),
         fx.at,
     )
     .unwrap_err();
@@ -489,7 +489,7 @@ fn bad_input_is_an_error_not_a_verdict() {
     let err = ebl::recognition::recognize(
         &fx.recognition_input(),
         &fx.trust(),
-        &recognition_fixtures::target_of("SG"),
+        &support::recognition::target_of("SG"),
         fx.at,
     )
     .unwrap_err();

@@ -3,9 +3,8 @@
 //! fixed seeds.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-mod common;
+mod support;
 
-use common::{at, party, signer};
 use ebl::json::Value;
 use ebl::pint::{
     ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeReport, EnvelopeVerifyOptions, Issuance,
@@ -17,23 +16,11 @@ use ebl::recognition::{
 use ebl::trust::TrustStore;
 use ring::rand::SystemRandom;
 use serde_json::json;
+use support::{at, bank, buyer, carrier, shipper, signer};
 
 const CARRIER: u8 = 11;
 const SG_PLATFORM: u8 = 12;
 const CN_PLATFORM: u8 = 13;
-
-fn carrier() -> TransactionParty {
-    party("SGP1", "Lion City Ocean Lines", "lcol")
-}
-fn shipper() -> TransactionParty {
-    party("SGP1", "Straits Precision", "straits")
-}
-fn bank() -> TransactionParty {
-    party("SGP1", "Bank of China Singapore", "boc-sg")
-}
-fn buyer() -> TransactionParty {
-    party("SZP1", "Qianhai Electronics", "qianhai")
-}
 
 fn document(to_order: bool) -> Value {
     json!({
@@ -270,7 +257,7 @@ fn without_receiver_evidence_the_verdict_is_indeterminate_not_recognised() {
 #[test]
 fn a_tampered_document_fails_integrity() {
     let store = store();
-    let (mut envelope, document) = journey(true);
+    let (mut envelope, _) = journey(true);
     envelope.transport_document["transportDocumentTypeCode"] = json!("SWB");
     let report = verify(&envelope, &store);
     assert_ne!(report.response_code, ResponseCode::Received);
@@ -289,7 +276,6 @@ fn a_tampered_document_fails_integrity() {
             .status,
         CriterionStatus::NotSatisfied
     );
-    let _ = document;
 }
 
 #[test]

@@ -2,11 +2,11 @@
 //! expected verdict and, where recognition fails, the criterion that decides it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod recognition_fixtures;
+mod support;
 
 use ebl::recognition::{FlagValue, Verdict};
-use recognition_fixtures::{Fixture, TARGETS, rsa_platform_jwk};
 use serde_json::json;
+use support::recognition::{Fixture, TARGETS, rsa_platform_jwk};
 
 use Verdict::{Indeterminate as I, NotRecognised as N, RecognisedSubjectToReliability as R};
 
@@ -100,7 +100,7 @@ fn a_transfer_after_surrender_before_the_chinese_provisions_is_indeterminate_in_
         "kind": "transfer", "at": "2026-06-07T08:00:00Z", "time_source": "signed",
         "platform": "SGTD", "actor": "BANK", "controller_after": {"parties": ["CONSIGNEE"]}
     }));
-    fx.at = recognition_fixtures::t("2026-06-30T00:00:00Z");
+    fx.at = support::recognition::t("2026-06-30T00:00:00Z");
     let cn = fx.report("CN");
     assert_eq!(cn.verdict, I, "{:?}", cn.decisive);
     assert!(cn.decisive_ids().contains(&"terminal-states"));
@@ -174,7 +174,7 @@ fn records_created_before_a_regime_are_judged_by_its_earlier_records_rule() {
             .replace("2026-10", "2023-01");
         e["at"] = json!(time);
     }
-    fx.at = recognition_fixtures::t("2023-02-01T00:00:00Z");
+    fx.at = support::recognition::t("2023-02-01T00:00:00Z");
     let gb = fx.report("GB");
     assert_eq!(gb.verdict, N);
     assert_eq!(gb.decisive_ids(), ["regime"]);
@@ -189,7 +189,7 @@ fn reports_are_deterministic_and_never_claim_validity() {
     let trust = fx.trust();
     let input = fx.recognition_input();
     for target in TARGETS {
-        let t = recognition_fixtures::target_of(target);
+        let t = support::recognition::target_of(target);
         let a = ebl::recognition::recognize(&input, &trust, &t, fx.at)
             .unwrap()
             .to_json();

@@ -2,7 +2,7 @@
 //! `title::History` onto the facts the criteria read.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod recognition_fixtures;
+mod support;
 
 use ebl::recognition::{
     CriterionId, CriterionStatus, Evidence, HistoryFacts, LegalEventKind, RecognitionInput,
@@ -12,7 +12,7 @@ use ebl::title::{
     self, Event, EventSource, History, IdentifyingCode, Negotiability, PartyId, SignatureFact,
     replay,
 };
-use recognition_fixtures::{Fixture, t, target_of};
+use support::recognition::{Fixture, t, target_of};
 
 fn party(name: &str, provider: &str, code: &str) -> PartyId {
     PartyId::dcsa("SGTD", name, [IdentifyingCode::new(provider, code)])
@@ -90,7 +90,7 @@ fn input(fx: &Fixture, h: &History) -> RecognitionInput {
         verified: true,
     });
     RecognitionInput {
-        document: Some(recognition_fixtures::document()),
+        document: Some(support::recognition::document()),
         history: facts,
         evidence: Evidence {
             signatures,

@@ -26,7 +26,7 @@ fn located(h: &History) -> Vec<(String, String)> {
 
 #[test]
 fn pint_demo_chain_replays_cleanly() {
-    let h = load("pint-demo-HHL71800000");
+    let h = load("valid-pint-demo-HHL71800000");
     assert_eq!(h.events.len(), 2);
     assert!(matches!(
         h.events[1].source,
@@ -59,7 +59,7 @@ fn pint_demo_chain_replays_cleanly() {
 
 #[test]
 fn tradetrust_history_with_mixed_case_addresses() {
-    let mut h = load("tradetrust-nominate-endorse-surrender");
+    let mut h = load("valid-tradetrust-nominate-endorse-surrender");
     assert_eq!(h.events[0].kind, EventKind::Issue);
     let r = replay(&h);
     assert!(r.findings.is_empty(), "{:?}", r.findings);
@@ -74,7 +74,7 @@ fn tradetrust_history_with_mixed_case_addresses() {
 
 #[test]
 fn broken_straight_bill_reports_each_rule_at_its_event() {
-    let h = load("straight-broken");
+    let h = load("fail-straight-broken");
     assert_eq!(h.negotiability, Negotiability::Straight);
     let r = replay(&h);
     assert!(!r.is_valid());
@@ -99,9 +99,9 @@ fn broken_straight_bill_reports_each_rule_at_its_event() {
 #[test]
 fn round_trip_preserves_every_field() {
     for name in [
-        "pint-demo-HHL71800000",
-        "tradetrust-nominate-endorse-surrender",
-        "straight-broken",
+        "valid-pint-demo-HHL71800000",
+        "valid-tradetrust-nominate-endorse-surrender",
+        "fail-straight-broken",
     ] {
         let h = load(name);
         let json = h.to_json().expect("serialises");
@@ -113,7 +113,7 @@ fn round_trip_preserves_every_field() {
 
 #[test]
 fn replay_report_serialises() {
-    let r = replay(&load("straight-broken"));
+    let r = replay(&load("fail-straight-broken"));
     let v = serde_json::to_value(&r).expect("serialises");
     assert_eq!(v["findings"][0]["code"], "straight-bill-endorsed");
     assert_eq!(v["finalState"]["status"], "SURRENDERED");

@@ -2,14 +2,14 @@
 //! generator's own model says; any single rule-breaking mutation is caught by the matching
 //! rule; arbitrary histories never panic.
 
-mod title_support;
+mod support;
 
 use ebl::report::Severity;
 use ebl::title::{
     Event, EventKind, EventKind::*, History, Negotiability, PartyId, Status, replay, rules,
 };
 use proptest::prelude::*;
-use title_support::{ev, history, p};
+use support::title::{ev, history, p};
 
 const PARTIES: [&str; 5] = ["shipper", "consignee", "bank", "buyer", "agent"];
 

@@ -1,13 +1,13 @@
 //! Title replay: one scenario per rule and per event semantics.
 
-mod title_support;
+mod support;
 
 use ebl::report::Severity;
 use ebl::title::{
     EventKind::*, EventSource, MediumChange, Negotiability, PartyId, SignatureFact, Status, replay,
     rules,
 };
-use title_support::{codes, ev, history, p, t};
+use support::title::{codes, ev, history, p, t};
 
 #[test]
 fn issue_endorse_transfer_surrender_accept() {

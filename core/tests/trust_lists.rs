@@ -2,14 +2,13 @@
 //! signature, a replayed or older list, an expired list and a wrong issuer.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "recognition_fixtures/mod.rs"]
-mod recognition_fixtures;
+mod support;
 
 use ebl::ErrorCode;
 use ebl::crypto::{KeyType, PrivateKey};
 use ebl::trust::{EvidenceKind, KeyBinding, KeyStatus, TrustStore};
-use recognition_fixtures::{Fixture, SG_LIST, t};
 use serde_json::json;
+use support::recognition::{Fixture, SG_LIST, t};
 
 fn store(parties: serde_json::Value) -> ebl::Result<TrustStore> {
     let v = json!({"schema": "ebl-trust-store/1", "parties": parties});

@@ -2,26 +2,11 @@
 //! one input at a time: the golden PINT vectors (valid and broken), a transport document and
 //! unusable bytes, interleaved and repeated so that work is spread over every core.
 
-mod common;
+mod support;
 
-use ebl::verify::{Verification, verify_batch, verify_bytes};
+use support::verification_summary;
 
-/// What a caller sees of one result.
-fn summary(result: &ebl::Result<Verification>) -> String {
-    match result {
-        Ok(v) => format!(
-            "{} {} {:?} {:?}",
-            v.valid,
-            v.format,
-            v.response_code,
-            v.findings
-                .iter()
-                .map(|f| f.code.as_str())
-                .collect::<Vec<_>>()
-        ),
-        Err(e) => format!("error {}", e.code()),
-    }
-}
+use ebl::verify::{verify_batch, verify_bytes};
 
 #[test]
 fn a_batch_matches_one_by_one_in_order() {
@@ -33,10 +18,10 @@ fn a_batch_matches_one_by_one_in_order() {
         "fail-straight-bill-endorsed.json",
     ]
     .iter()
-    .map(|name| common::read(&common::golden_pint(name)))
+    .map(|name| support::read(&support::golden_pint(name)))
     .collect();
     inputs.push(b"not json".to_vec());
-    inputs.push(common::read(&common::pint_demo(
+    inputs.push(support::read(&support::pint_demo(
         "HHL71800000-unsigned.json",
     )));
     let batch: Vec<Vec<u8>> = (0..20)
@@ -47,12 +32,15 @@ fn a_batch_matches_one_by_one_in_order() {
         })
         .collect();
 
-    let context = common::golden_context();
+    let context = support::golden_context();
     let together = verify_batch(&batch, &context);
     assert_eq!(together.len(), batch.len());
     let mut valid = 0;
     for (bytes, result) in batch.iter().zip(&together) {
-        assert_eq!(summary(result), summary(&verify_bytes(bytes, &context)));
+        assert_eq!(
+            verification_summary(result),
+            verification_summary(&verify_bytes(bytes, &context))
+        );
         valid += usize::from(result.as_ref().is_ok_and(|v| v.valid));
     }
     // Two valid vectors in each round of seven.

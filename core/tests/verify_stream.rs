@@ -2,27 +2,13 @@
 //! input at a time — across batch boundaries, with unreadable inputs reported in their place —
 //! and never reads more than one batch ahead of what it has handed out.
 
-mod common;
+mod support;
+
+use support::verification_summary;
 
 use std::cell::Cell;
 
-use ebl::verify::{Verification, verify_bytes, verify_stream};
-
-fn summary(result: &ebl::Result<Verification>) -> String {
-    match result {
-        Ok(v) => format!(
-            "{} {} {:?} {:?}",
-            v.valid,
-            v.format,
-            v.response_code,
-            v.findings
-                .iter()
-                .map(|f| f.code.as_str())
-                .collect::<Vec<_>>()
-        ),
-        Err(e) => format!("error {}", e.code()),
-    }
-}
+use ebl::verify::{verify_bytes, verify_stream};
 
 fn inputs() -> Vec<Vec<u8>> {
     let mut inputs: Vec<Vec<u8>> = [
@@ -32,10 +18,10 @@ fn inputs() -> Vec<Vec<u8>> {
         "fail-manifest-signature.json",
     ]
     .iter()
-    .map(|name| common::read(&common::golden_pint(name)))
+    .map(|name| support::read(&support::golden_pint(name)))
     .collect();
     inputs.push(b"not json".to_vec());
-    inputs.push(common::read(&common::pint_demo(
+    inputs.push(support::read(&support::pint_demo(
         "HHL71800000-unsigned.json",
     )));
     inputs
@@ -57,7 +43,7 @@ fn order_is_kept_across_batches_and_an_unreadable_input_is_reported_in_its_place
         };
         (format!("file-{i}"), bytes)
     });
-    let context = common::golden_context();
+    let context = support::golden_context();
     let results: Vec<_> = verify_stream(stream_inputs, &context, 5).collect();
 
     assert_eq!(results.len(), count);
@@ -69,7 +55,11 @@ fn order_is_kept_across_batches_and_an_unreadable_input_is_reported_in_its_place
             assert!(err.to_string().contains("file-11"), "{err}");
         } else {
             let expected = verify_bytes(&files[i % files.len()], &context);
-            assert_eq!(summary(result), summary(&expected), "input {i}");
+            assert_eq!(
+                verification_summary(result),
+                verification_summary(&expected),
+                "input {i}"
+            );
         }
     }
     let valid = results
@@ -88,7 +78,7 @@ fn reads_at_most_one_batch_ahead() {
         pulled.set(pulled.get() + 1);
         (i, Ok(files[i % files.len()].clone()))
     });
-    let context = common::golden_context();
+    let context = support::golden_context();
     let mut stream = verify_stream(stream_inputs, &context, 8);
     assert_eq!(pulled.get(), 0, "nothing is read before it is asked for");
     for handed_out in 1..=40 {
@@ -105,7 +95,7 @@ fn reads_at_most_one_batch_ahead() {
 
 #[test]
 fn a_batch_of_zero_is_one() {
-    let context = common::golden_context();
+    let context = support::golden_context();
     let inputs = (0..3).map(|i| (i, Ok(b"not json".to_vec())));
     let keys: Vec<_> = verify_stream(inputs, &context, 0).map(|(k, _)| k).collect();
     assert_eq!(keys, [0, 1, 2]);

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use ebl::crypto::{KeyType, PrivateKey};
-use ebl::pint::{ActionCode, EblEnvelope, EnvelopeBuilder, Issuance, Transaction};
+use ebl::pint::{EblEnvelope, EndorseTo};
 use ebl::recognition::{Catalogue, RecognitionRequest, Report, recognize_bytes};
 use ebl::trust::{TrustList, TrustStore};
 use ebl::verify::VerifyContext;
@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use super::{Cast, Keys, SG_PLATFORM, SZ_PLATFORM, fail, heading, time};
 use crate::files::{self, Unusable};
 use crate::output::outln;
+use crate::pint_cmd;
 use crate::recognize_cmd::{exit_code, print_report};
 
 /// The Singapore authority whose signed list of ETR platforms the Shenzhen side imports
@@ -100,50 +101,11 @@ fn journey(
     [issue, endorse, transfer]: [DateTime<Utc>; 3],
     rng: &SystemRandom,
 ) -> Result<EblEnvelope, Unusable> {
-    let mut builder = EnvelopeBuilder::issue(
-        document,
-        Issuance {
-            platform: SG_PLATFORM.into(),
-            carrier: cast.carrier.clone(),
-            issue_to: cast.shipper.clone(),
-            at: issue,
-            visualisation: None,
-        },
-        &keys.carrier,
-        &keys.singapore,
-        rng,
-    )
-    .map_err(fail)?;
-    let step = |code, from: &ebl::pint::TransactionParty, to: &ebl::pint::TransactionParty, at| {
-        Transaction::new(code, from.clone(), Some(to.clone()), at)
-    };
-    builder
-        .record(
-            SG_PLATFORM,
-            vec![
-                step(
-                    ActionCode::EndorseToOrder,
-                    &cast.shipper,
-                    &cast.bank,
-                    endorse,
-                ),
-                step(ActionCode::Transfer, &cast.shipper, &cast.bank, endorse),
-            ],
-            &keys.singapore,
-            rng,
-        )
-        .map_err(fail)?;
-    builder
-        .record(
-            SG_PLATFORM,
-            vec![
-                step(ActionCode::Endorse, &cast.bank, &cast.buyer, transfer),
-                step(ActionCode::Transfer, &cast.bank, &cast.buyer, transfer),
-            ],
-            &keys.singapore,
-            rng,
-        )
-        .map_err(fail)?;
+    let mut builder = super::issue(document, cast, keys, issue, rng)?;
+    let to_bank = EndorseTo::ToOrder(cast.bank.clone());
+    super::endorse_and_hand_over(&mut builder, &cast.shipper, to_bank, endorse, keys, rng)?;
+    let to_buyer = EndorseTo::Named(cast.buyer.clone());
+    super::endorse_and_hand_over(&mut builder, &cast.bank, to_buyer, transfer, keys, rng)?;
     builder.seal(&keys.singapore, Vec::new(), rng).map_err(fail)
 }
 
@@ -201,16 +163,9 @@ pub(super) fn run(
         8,
         "Recognition in Shenzhen: do Chinese law and the SG–CN arrangement recognise the bill?",
     );
-    let authority = PrivateKey::generate(KeyType::Ed25519, rng).map_err(fail)?;
-    files::write(
-        &dir.join("keys/sg-authority.key.pem"),
-        authority.to_pkcs8_pem().as_bytes(),
-    )?;
-    save_json(
-        dir,
-        "keys/sg-authority.jwk",
-        Ok(authority.public_key().to_jwk()),
-    )?;
+    let authority = pint_cmd::keygen(KeyType::Ed25519, &dir.join("keys"), "sg-authority", rng)?
+        .pair
+        .key;
     let list = sg_list(cast, keys)?;
     save_json(
         dir,

@@ -42,7 +42,7 @@
 //! [`RecognitionInput::from_openattestation`](crate::recognition::RecognitionInput::from_openattestation)
 //! (its example runs the whole path on the 5 KB Singapore → Shenzhen bill) and call
 //! [`crate::recognition::recognize`] with a jurisdiction or agreement target. The test
-//! `core/tests/oa_recognition.rs` runs it under the SG and CN rules and the SG–CN model
+//! `core/tests/recognition_openattestation.rs` runs it under the SG and CN rules and the SG–CN model
 //! arrangement, with the trust store `testdata/recognition/tradetrust-sg.trust-store.json`.
 //!
 //! # What verification covers

@@ -4,7 +4,6 @@
 //! and carrier CARRIER) published by authority SG-ETR-PLATFORMS, so the fixtures exercise the
 //! whole trust-list path. Events are dated October 2026, when every shipped regime (including
 //! the Chinese 2026 Provisions) is in force.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{DateTime, Utc};
 use ebl::crypto::{KeyType, PrivateKey, PublicKey};

@@ -1,11 +1,11 @@
 //! Property: unknown members of any shape, anywhere in a transport document, survive the
 //! typed view unchanged (value, canonical bytes, checksum) and add no findings.
 
-mod model_support;
+mod support;
 
 use ebl::json::{Map, Number, Value, canonicalize};
-use model_support::{at, briefs, clean_straight, clean_to_order, doc};
 use proptest::prelude::*;
+use support::model::{at, briefs, clean_straight, clean_to_order, doc};
 
 /// JSON pointers of every object in `value`.
 fn object_pointers(value: &Value, here: String, out: &mut Vec<String>) {

@@ -69,11 +69,26 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
-        let _ = parse(&bytes);
+        accepted_or_refused_where(&bytes)?;
     }
 
     #[test]
     fn arbitrary_json_like_text_never_panics(text in r#"[\[\]{}",:0-9eE.+\-tfrunal\\ ]{0,64}"#) {
-        let _ = parse(text.as_bytes());
+        accepted_or_refused_where(text.as_bytes())?;
     }
+}
+
+/// What "never panics" means for input of any shape: accepted input is JSON whose
+/// serialisation parses back to the same text; refused input gets an error that says at which
+/// byte.
+fn accepted_or_refused_where(bytes: &[u8]) -> Result<(), TestCaseError> {
+    match parse(bytes) {
+        Ok(v) => {
+            let text = to_js_string(&v);
+            let again = parse(text.as_bytes()).map(|r| to_js_string(&r));
+            prop_assert_eq!(again.ok(), Some(text));
+        }
+        Err(e) => prop_assert!(e.to_string().contains("byte "), "{}", e),
+    }
+    Ok(())
 }

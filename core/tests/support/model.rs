@@ -1,5 +1,4 @@
 //! Helpers shared by the `model_*` integration tests.
-#![allow(dead_code)]
 
 use ebl::json::Value;
 use ebl::model::TransportDocument;

@@ -6,21 +6,21 @@
 //! against `testdata/pint/manifest.json`. To regenerate after an intended change:
 //!
 //! ```sh
-//! EBL_REGENERATE_VECTORS=1 cargo test -p ebl --test golden_vectors
+//! EBL_REGENERATE_VECTORS=1 cargo test -p ebl --test pint_golden_vectors
 //! ```
 
-mod common;
+mod support;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{at, ed25519_key};
 use ebl::json::Value;
 use ebl::pint::{
     ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, PintTrust, Signer,
     Transaction, TransactionParty, verify_envelope,
 };
 use ring::rand::SystemRandom;
+use support::{at, ed25519_key};
 
 const CARRIER_SEED: u8 = 0x11;
 const SG_SEED: u8 = 0x22;
@@ -348,7 +348,7 @@ fn generate() -> BTreeMap<String, String> {
         }));
     }
     let manifest = serde_json::json!({
-        "about": "Golden DCSA PINT envelopes made by ebl (core/tests/golden_vectors.rs) from fixed Ed25519 seeds. Test keys only: never trust them.",
+        "about": "Golden DCSA PINT envelopes made by ebl (core/tests/pint_golden_vectors.rs) from fixed Ed25519 seeds. Test keys only: never trust them.",
         "verify": {"at": VERIFY_AT, "keys": ["keys/carrier.jwk", "keys/sgtt.jwk", "keys/szeb.jwk"],
                    "carrierKeys": ["keys/carrier.jwk"], "platformKeys": {"SGTT": ["keys/sgtt.jwk"], "SZEB": ["keys/szeb.jwk"]}},
         "vectors": manifest

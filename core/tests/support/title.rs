@@ -1,5 +1,4 @@
 //! Shared builders for the title integration tests.
-#![allow(dead_code)]
 
 use chrono::{DateTime, TimeZone, Utc};
 use ebl::title::{Event, EventKind, History, IdentifyingCode, Negotiability, PartyId, replay};

@@ -3,9 +3,8 @@
 //! consignee is matched by its identifying codes, and a namesake with another code is refused.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-mod common;
+mod support;
 
-use common::{at, read, signer, testdata};
 use ebl::json::{Value, parse};
 use ebl::pint::{
     ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeReport, EnvelopeVerifyOptions, Issuance,
@@ -15,6 +14,7 @@ use ebl::title::{
     Event, EventKind, History, IdentifyingCode, Negotiability, PartyId, replay, rules,
 };
 use ring::rand::SystemRandom;
+use support::{at, read, signer, testdata};
 
 const CARRIER: u8 = 21;
 const PLATFORM: u8 = 22;

@@ -1,0 +1,132 @@
+//! What the integration tests share, in one place: repository paths, fixed keys, parties and
+//! times here; the helpers of one area in a submodule ([`model`] for `model_*`, [`title`] for
+//! `title_*`, [`recognition`] for `recognition_*` and `trust_*`). A test file declares
+//! `mod support;` and uses what it needs; every test binary compiles all of it and uses a
+//! part, hence `dead_code` is allowed.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+pub mod model;
+pub mod recognition;
+pub mod title;
+
+use ebl::crypto::PrivateKey;
+use ebl::pint::{Signer, TransactionParty};
+use ring::rand::SystemRandom;
+
+/// A file of the repository's `testdata/` (see `testdata/SOURCES.md` for where each came from).
+pub fn testdata(path: &str) -> String {
+    format!("{}/../testdata/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The DCSA pint-demo directory, copied into `testdata/dcsa/pint-demo`.
+pub fn pint_demo(path: &str) -> String {
+    testdata(&format!("dcsa/pint-demo/{path}"))
+}
+
+/// The codes of the error findings, in order: what a test of a refusal compares.
+pub fn error_codes(findings: &[ebl::report::Finding]) -> Vec<&str> {
+    findings
+        .iter()
+        .filter(|f| f.is_error())
+        .map(|f| f.code.as_str())
+        .collect()
+}
+
+/// What a caller sees of one verification result, as one comparable line.
+pub fn verification_summary(result: &ebl::Result<ebl::verify::Verification>) -> String {
+    match result {
+        Ok(v) => format!(
+            "{} {} {:?} {:?}",
+            v.valid,
+            v.format,
+            v.response_code,
+            v.findings
+                .iter()
+                .map(|f| f.code.as_str())
+                .collect::<Vec<_>>()
+        ),
+        Err(e) => format!("error {}", e.code()),
+    }
+}
+
+/// PINT trust in the pint-demo public keys named (`ed25519-carrier`, `rsa-eblplatform`, …).
+pub fn pint_demo_trust(names: &[&str]) -> ebl::pint::PintTrust {
+    let mut trust = ebl::pint::PintTrust::default();
+    for name in names {
+        let jwk = read(&pint_demo(&format!(
+            "keys-public/{name}.example.com.public.jwk"
+        )));
+        trust
+            .verifier
+            .keys
+            .extend(ebl::crypto::KeySet::from_jwks_bytes(&jwk).expect("jwk"))
+            .expect("keys");
+    }
+    trust
+}
+
+/// The carrier of the Singapore → Shenzhen journey (platform SGP1).
+pub fn carrier() -> TransactionParty {
+    party("SGP1", "Lion City Ocean Lines", "lcol")
+}
+
+/// The shipper (SGP1).
+pub fn shipper() -> TransactionParty {
+    party("SGP1", "Straits Precision", "straits")
+}
+
+/// The negotiating bank (SGP1).
+pub fn bank() -> TransactionParty {
+    party("SGP1", "Bank of China Singapore", "boc-sg")
+}
+
+/// The buyer and consignee in Shenzhen (SZP1).
+pub fn buyer() -> TransactionParty {
+    party("SZP1", "Qianhai Electronics", "qianhai")
+}
+
+pub fn read(path: &str) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// An Ed25519 key from a fixed seed: Ed25519 signatures are deterministic, so everything
+/// signed with these keys is the same on every run.
+pub fn ed25519_key(seed_byte: u8) -> PrivateKey {
+    let seed = [seed_byte; 32];
+    let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed).expect("seed");
+    let public = ring::signature::KeyPair::public_key(&pair)
+        .as_ref()
+        .to_vec();
+    let b64 = |b: &[u8]| ebl::crypto::b64::encode_url(b);
+    let jwk =
+        serde_json::json!({"kty": "OKP", "crv": "Ed25519", "d": b64(&seed), "x": b64(&public)});
+    PrivateKey::from_jwk(&jwk, &SystemRandom::new()).expect("private JWK")
+}
+
+pub fn signer(seed_byte: u8) -> Signer {
+    Signer::new(ed25519_key(seed_byte))
+}
+
+pub fn party(platform: &str, name: &str, code: &str) -> TransactionParty {
+    TransactionParty::new(platform, name, platform, code)
+}
+
+pub fn at(text: &str) -> chrono::DateTime<chrono::Utc> {
+    text.parse().expect("RFC 3339 time")
+}
+
+/// A file of the golden PINT vectors (`testdata/pint/`).
+pub fn golden_pint(name: &str) -> String {
+    format!("{}/../testdata/pint/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A verification context at the golden vectors' time, trusting their three test keys.
+pub fn golden_context() -> ebl::verify::VerifyContext {
+    let mut context = ebl::verify::VerifyContext::at(at("2026-07-01T00:00:00Z"));
+    for key in ["carrier", "sgtt", "szeb"] {
+        context
+            .add_keys(&read(&golden_pint(&format!("keys/{key}.jwk"))))
+            .expect("golden key");
+    }
+    context
+}
