@@ -8,7 +8,8 @@ use ebl::ErrorCode;
 use ebl::crypto::{KeyType, PrivateKey};
 use ebl::pint::{
     DocumentMetadata, EblEnvelope, EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, PintTrust,
-    ResponseCode, Signer, Transaction, TransactionParty, receive_envelope, verify_response,
+    ReceivedEnvelope, ResponseCode, Signer, Transaction, TransactionParty, receive_envelope,
+    verify_response,
 };
 use ring::rand::SystemRandom;
 
@@ -56,6 +57,22 @@ fn journey() -> Journey {
     }
 }
 
+/// The journey's envelope received by SZP1, trusting the carrier and `platform_key` for SGP1.
+fn receive_as_szp1(
+    j: &Journey,
+    platform_key: &Signer,
+    options: &EnvelopeVerifyOptions,
+) -> ReceivedEnvelope {
+    receive_envelope(
+        &j.sent,
+        &trust(j, platform_key),
+        options,
+        &j.szp1,
+        &SystemRandom::new(),
+    )
+    .unwrap()
+}
+
 fn trust(j: &Journey, platform_key: &Signer) -> PintTrust {
     let mut trust = PintTrust::default();
     trust
@@ -83,14 +100,7 @@ fn sender_reads(
 fn an_envelope_with_its_documents_is_received_and_answered_rece() {
     let j = journey();
     let options = EnvelopeVerifyOptions::receiving("SZP1", at(), [RENDERING]);
-    let received = receive_envelope(
-        &j.sent,
-        &trust(&j, &j.sgp1),
-        &options,
-        &j.szp1,
-        &SystemRandom::new(),
-    )
-    .unwrap();
+    let received = receive_as_szp1(&j, &j.sgp1, &options);
     assert!(received.is_accepted(), "{:#?}", received.report.findings);
     let last = received.report.last_entry_checksum.clone().unwrap();
     let answer = sender_reads(&j, &received.response, &last);
@@ -113,14 +123,7 @@ fn an_envelope_with_its_documents_is_received_and_answered_rece() {
 fn a_missing_document_is_answered_mdoc_naming_it() {
     let j = journey();
     let options = EnvelopeVerifyOptions::receiving("SZP1", at(), []);
-    let received = receive_envelope(
-        &j.sent,
-        &trust(&j, &j.sgp1),
-        &options,
-        &j.szp1,
-        &SystemRandom::new(),
-    )
-    .unwrap();
+    let received = receive_as_szp1(&j, &j.sgp1, &options);
     assert_eq!(
         received.report.response_code,
         ResponseCode::MissingDocuments
@@ -141,14 +144,7 @@ fn an_unknown_sender_is_answered_bsig_with_the_reason() {
     let impostor = key(&SystemRandom::new());
     let options = EnvelopeVerifyOptions::receiving("SZP1", at(), [RENDERING]);
     // The receiver trusts another key for SGP1 than the one that signed.
-    let received = receive_envelope(
-        &j.sent,
-        &trust(&j, &impostor),
-        &options,
-        &j.szp1,
-        &SystemRandom::new(),
-    )
-    .unwrap();
+    let received = receive_as_szp1(&j, &impostor, &options);
     assert_eq!(received.report.response_code, ResponseCode::BadSignature);
     let last = received.report.last_entry_checksum.clone().unwrap();
     let answer = sender_reads(&j, &received.response, &last);

@@ -10,20 +10,7 @@ use ebl::verify::{verify_batch, verify_bytes};
 
 #[test]
 fn a_batch_matches_one_by_one_in_order() {
-    let mut inputs: Vec<Vec<u8>> = [
-        "valid-to-order-sg-to-shenzhen.json",
-        "fail-document-changed.json",
-        "valid-chain-of-10.json",
-        "fail-manifest-signature.json",
-        "fail-straight-bill-endorsed.json",
-    ]
-    .iter()
-    .map(|name| support::read(&support::golden_pint(name)))
-    .collect();
-    inputs.push(b"not json".to_vec());
-    inputs.push(support::read(&support::pint_demo(
-        "HHL71800000-unsigned.json",
-    )));
+    let inputs = support::mixed_verify_inputs();
     let batch: Vec<Vec<u8>> = (0..20)
         .flat_map(|round| {
             let mut copy = inputs.clone();

@@ -11,20 +11,7 @@ use std::cell::Cell;
 use ebl::verify::{verify_bytes, verify_stream};
 
 fn inputs() -> Vec<Vec<u8>> {
-    let mut inputs: Vec<Vec<u8>> = [
-        "valid-to-order-sg-to-shenzhen.json",
-        "fail-document-changed.json",
-        "valid-chain-of-10.json",
-        "fail-manifest-signature.json",
-    ]
-    .iter()
-    .map(|name| support::read(&support::golden_pint(name)))
-    .collect();
-    inputs.push(b"not json".to_vec());
-    inputs.push(support::read(&support::pint_demo(
-        "HHL71800000-unsigned.json",
-    )));
-    inputs
+    support::mixed_verify_inputs()
 }
 
 #[test]

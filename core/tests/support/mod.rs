@@ -130,3 +130,21 @@ pub fn golden_context() -> ebl::verify::VerifyContext {
     }
     context
 }
+
+/// Inputs of every kind `verify_bytes` meets, in a fixed order: valid and broken golden PINT
+/// envelopes, a DCSA issuance request and bytes that are not JSON.
+pub fn mixed_verify_inputs() -> Vec<Vec<u8>> {
+    let mut inputs: Vec<Vec<u8>> = [
+        "valid-to-order-sg-to-shenzhen.json",
+        "fail-document-changed.json",
+        "valid-chain-of-10.json",
+        "fail-manifest-signature.json",
+        "fail-straight-bill-endorsed.json",
+    ]
+    .iter()
+    .map(|name| read(&golden_pint(name)))
+    .collect();
+    inputs.push(b"not json".to_vec());
+    inputs.push(read(&pint_demo("HHL71800000-unsigned.json")));
+    inputs
+}
