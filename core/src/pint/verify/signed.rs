@@ -1,0 +1,137 @@
+//! Reading a signed part of the envelope: verify its JWS under the receiver's trust, read its
+//! payload, and check that the key that verified may sign for the party it speaks for.
+
+use serde::de::DeserializeOwned;
+
+use super::checks::Check;
+use super::procedure::ReceiverProcedure;
+use super::report::SignerInfo;
+use crate::crypto::CryptoError;
+use crate::crypto::jws::{UnverifiedJws, VerifiedJws, decode_compact};
+use crate::json::{JsonPath, from_value, parse};
+
+/// A verified (or not) JWS and its payload.
+pub(super) struct Signed<T> {
+    pub(super) info: SignerInfo,
+    pub(super) payload: Option<T>,
+}
+
+/// The two checks a signed part can fail: its signature (`BSIG`) and its shape (`BENV`).
+#[derive(Clone, Copy)]
+pub(super) struct SignedChecks {
+    pub(super) signature: Check,
+    pub(super) shape: Check,
+}
+
+impl ReceiverProcedure<'_> {
+    /// Verifies a JWS and reads its payload as `T`. On a signature failure the payload is still
+    /// read (unverified) so that every other check can run and be reported.
+    pub(super) fn signed<T: DeserializeOwned>(
+        &mut self,
+        compact: &str,
+        path: &JsonPath,
+        entry: Option<usize>,
+        checks: SignedChecks,
+    ) -> Signed<T> {
+        let decoded = match decode_compact(compact) {
+            Ok(decoded) => decoded,
+            Err(e) => {
+                let message = format!("not a usable JWS: {e}");
+                self.outcome
+                    .fail(checks.shape, path.as_str(), message, entry);
+                return Signed {
+                    info: unsigned_info(None),
+                    payload: None,
+                };
+            }
+        };
+        let info = match self
+            .trust
+            .verifier
+            .verify_decoded(&decoded, self.options.at)
+        {
+            Ok(verified) => signer_info(&verified),
+            Err(e) => {
+                let message = signature_message(&e);
+                self.outcome
+                    .fail(checks.signature, path.as_str(), message, entry);
+                unsigned_info(Some(&decoded))
+            }
+        };
+        let payload = self.payload(decoded.payload(), path, entry, checks.shape);
+        Signed { info, payload }
+    }
+
+    /// Reads a verified (or not) payload as `T`, failing `shape` when it cannot.
+    fn payload<T: DeserializeOwned>(
+        &mut self,
+        bytes: &[u8],
+        path: &JsonPath,
+        entry: Option<usize>,
+        shape: Check,
+    ) -> Option<T> {
+        let value = match parse(bytes) {
+            Ok(value) => value,
+            Err(e) => {
+                let message = format!("the signed payload is not acceptable JSON: {e}");
+                self.outcome.fail(shape, path.as_str(), message, entry);
+                return None;
+            }
+        };
+        match from_value::<T>(&value, path) {
+            Ok(payload) => Some(payload),
+            Err(e) => {
+                let message = format!("the signed payload has the wrong shape: {e}");
+                self.outcome.fail(shape, path.as_str(), message, entry);
+                None
+            }
+        }
+    }
+
+    /// Fails `check` (and marks the signer unverified) when a verified key is not one the
+    /// signing party may use; `allowed` is asked about the key's thumbprint.
+    pub(super) fn bind_signer(
+        &mut self,
+        info: &mut SignerInfo,
+        allowed: impl FnOnce(&str) -> bool,
+        check: Check,
+        path: &JsonPath,
+        message: impl FnOnce() -> String,
+        entry: Option<usize>,
+    ) {
+        let permitted = info.key_thumbprint.as_deref().is_some_and(allowed);
+        if info.verified && !permitted {
+            info.verified = false;
+            self.outcome.fail(check, path.as_str(), message(), entry);
+        }
+    }
+}
+
+fn signature_message(error: &CryptoError) -> String {
+    format!("signature not accepted: {error}")
+}
+
+fn unsigned_info(jws: Option<&UnverifiedJws>) -> SignerInfo {
+    SignerInfo {
+        algorithm: jws
+            .map(|j| j.header().alg().as_str().to_owned())
+            .unwrap_or_default(),
+        kid: jws.and_then(|j| j.header().kid().map(str::to_owned)),
+        key_thumbprint: None,
+        certificate_subject: None,
+        verified: false,
+    }
+}
+
+fn signer_info(verified: &VerifiedJws) -> SignerInfo {
+    SignerInfo {
+        algorithm: verified.header().alg().as_str().to_owned(),
+        kid: verified.header().kid().map(str::to_owned),
+        key_thumbprint: Some(verified.key().thumbprint()),
+        certificate_subject: verified
+            .certificate_chain()
+            .first()
+            .map(|c| c.subject().to_owned()),
+        verified: true,
+    }
+}
