@@ -183,41 +183,33 @@ impl ReceiverProcedure<'_> {
     /// Steps 6 and 7: the entry records transactions, the first of the chain is `ISSUE` and
     /// no other is, and every action code is known.
     fn entry_transactions(&mut self, at: &EntryAt<'_>) {
-        let path = at.path.key("transactions");
         if at.entry.transactions.is_empty() {
+            let path = at.path.key("transactions");
             let message = "the entry records no transactions";
             self.outcome
                 .fail(NO_TRANSACTIONS, path.as_str(), message, Some(at.index));
         }
         for (t, transaction) in at.entry.transactions.iter().enumerate() {
-            self.transaction(
-                at.index,
-                t == 0 && at.index == 0,
-                transaction,
-                &path.index(t),
-            );
+            self.transaction(at, t, transaction);
         }
     }
 
-    /// One transaction of entry `index` at `path`; `first` for the chain's first.
-    fn transaction(
-        &mut self,
-        index: usize,
-        first: bool,
-        transaction: &Transaction,
-        path: &JsonPath,
-    ) {
-        let action_path = path.key("actionCode");
+    /// Transaction `t` of the entry `at`. Its path is only written out for a finding.
+    fn transaction(&mut self, at: &EntryAt<'_>, t: usize, transaction: &Transaction) {
+        let index = at.index;
+        let first = index == 0 && t == 0;
+        let path = || at.path.key("transactions").index(t);
+        let action_path = || String::from(path().key("actionCode"));
         match &transaction.action_code {
             ActionCode::Issue if !first => self.outcome.fail(
                 ISSUE_NOT_FIRST,
-                action_path.as_str(),
+                action_path(),
                 "ISSUE may only be the first transaction of the first entry",
                 Some(index),
             ),
             ActionCode::Other(code) => self.outcome.fail(
                 UNKNOWN_ACTION,
-                action_path.as_str(),
+                action_path(),
                 format!("unknown action code {code:?}"),
                 Some(index),
             ),
@@ -229,14 +221,14 @@ impl ReceiverProcedure<'_> {
                 transaction.action_code.as_str()
             );
             self.outcome
-                .fail(FIRST_NOT_ISSUE, action_path.as_str(), message, Some(index));
+                .fail(FIRST_NOT_ISSUE, action_path(), message, Some(index));
         }
         if transaction.generation == TransactionGeneration::Legacy {
             self.outcome.note(
                 Finding::new(
                     Severity::Info,
                     "legacy-transaction-format",
-                    path.as_str(),
+                    path().as_str(),
                     "written in the pre-November-2025 format (action/timestamp); read as the current one",
                 )
                 .at_entry(index),

@@ -12,6 +12,7 @@ use super::checks::{
 use super::report::{EntryReport, EnvelopeReport, SignerInfo};
 use super::signed::{Signed, SignedChecks};
 use crate::checksum::canonical_json_sha256;
+use crate::crypto::PublicKey;
 use crate::json::JsonPath;
 use crate::pint::history::history_from_chain;
 use crate::pint::trust::PintTrust;
@@ -38,6 +39,8 @@ pub(super) struct ReceiverProcedure<'a> {
     pub(super) parsed: Vec<Option<EnvelopeTransferChainEntry>>,
     /// The carrier's issuance manifest in entry 0, where it could be read.
     pub(super) issuance_manifest: Option<IssuanceManifest>,
+    /// The thumbprints of the keys that verified so far.
+    pub(super) thumbprints: Vec<(PublicKey, String)>,
 }
 
 /// What steps 1 to 3 found about the envelope manifest.
@@ -65,6 +68,7 @@ impl<'a> ReceiverProcedure<'a> {
             entries: Vec::with_capacity(length),
             parsed: Vec::with_capacity(length),
             issuance_manifest: None,
+            thumbprints: Vec::new(),
         }
     }
 

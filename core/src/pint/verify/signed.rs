@@ -6,8 +6,8 @@ use serde::de::DeserializeOwned;
 use super::checks::Check;
 use super::procedure::ReceiverProcedure;
 use super::report::SignerInfo;
-use crate::crypto::CryptoError;
 use crate::crypto::jws::{UnverifiedJws, VerifiedJws, decode_compact};
+use crate::crypto::{CryptoError, PublicKey};
 use crate::json::{JsonPath, from_value, parse};
 
 /// A verified (or not) JWS and its payload.
@@ -50,7 +50,7 @@ impl ReceiverProcedure<'_> {
             .verifier
             .verify_decoded(&decoded, self.options.at)
         {
-            Ok(verified) => signer_info(&verified),
+            Ok(verified) => self.signer_info(&verified),
             Err(e) => {
                 let message = signature_message(&e);
                 self.outcome
@@ -88,6 +88,31 @@ impl ReceiverProcedure<'_> {
         }
     }
 
+    /// Who signed a JWS that verified.
+    fn signer_info(&mut self, verified: &VerifiedJws) -> SignerInfo {
+        SignerInfo {
+            algorithm: verified.header().alg().as_str().to_owned(),
+            kid: verified.header().kid().map(str::to_owned),
+            key_thumbprint: Some(self.thumbprint(verified.key())),
+            certificate_subject: verified
+                .certificate_chain()
+                .first()
+                .map(|c| c.subject().to_owned()),
+            verified: true,
+        }
+    }
+
+    /// The RFC 7638 thumbprint of `key`, worked out once per key and envelope: a chain is
+    /// mostly signed by a few platform keys, and a thumbprint costs a JSON text and a hash.
+    fn thumbprint(&mut self, key: &PublicKey) -> String {
+        if let Some((_, thumbprint)) = self.thumbprints.iter().find(|(known, _)| known == key) {
+            return thumbprint.clone();
+        }
+        let thumbprint = key.thumbprint();
+        self.thumbprints.push((key.clone(), thumbprint.clone()));
+        thumbprint
+    }
+
     /// Fails `check` (and marks the signer unverified) when a verified key is not one the
     /// signing party may use; `allowed` is asked about the key's thumbprint.
     pub(super) fn bind_signer(
@@ -120,18 +145,5 @@ fn unsigned_info(jws: Option<&UnverifiedJws>) -> SignerInfo {
         key_thumbprint: None,
         certificate_subject: None,
         verified: false,
-    }
-}
-
-fn signer_info(verified: &VerifiedJws) -> SignerInfo {
-    SignerInfo {
-        algorithm: verified.header().alg().as_str().to_owned(),
-        kid: verified.header().kid().map(str::to_owned),
-        key_thumbprint: Some(verified.key().thumbprint()),
-        certificate_subject: verified
-            .certificate_chain()
-            .first()
-            .map(|c| c.subject().to_owned()),
-        verified: true,
     }
 }
