@@ -147,3 +147,64 @@ fn unsigned_info(jws: Option<&UnverifiedJws>) -> SignerInfo {
         verified: false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ring::rand::SystemRandom;
+
+    use crate::crypto::{KeyType, PrivateKey};
+    use crate::pint::{
+        EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, PintTrust, Signer, Transaction,
+        TransactionParty, verify_parsed_envelope,
+    };
+
+    /// With the thumbprints remembered per envelope, every signer must still be reported with
+    /// the thumbprint of its own key: the carrier's on the issuance manifest, the platform's
+    /// on the entries and the manifest.
+    #[test]
+    fn each_signer_keeps_the_thumbprint_of_its_own_key() {
+        let rng = SystemRandom::new();
+        let new_signer = || Signer::new(PrivateKey::generate(KeyType::Ed25519, &rng).expect("key"));
+        let (carrier_key, platform_key) = (new_signer(), new_signer());
+        let carrier = TransactionParty::new("SGP1", "Carrier", "SMDG", "LCOL");
+        let shipper = TransactionParty::new("SGP1", "Shipper", "SGP1", "straits");
+        let buyer = TransactionParty::new("SGP1", "Buyer", "SGP1", "buyer");
+        let at = "2026-06-14T09:30:00Z".parse().expect("time");
+        let td = serde_json::json!({"transportDocumentReference": "LCOL1"});
+        let issuance = Issuance::new(carrier, shipper.clone(), at);
+        let mut builder =
+            EnvelopeBuilder::issue(td, issuance, &carrier_key, &platform_key, &rng).expect("issue");
+        let transfer = Transaction::transfer(shipper, buyer, at);
+        builder
+            .record("SGP1", vec![transfer], &platform_key, &rng)
+            .expect("record");
+        let envelope = builder.seal(&platform_key, Vec::new(), &rng).expect("seal");
+        let mut trust = PintTrust::default();
+        trust
+            .trust_carrier_key(carrier_key.key.public_key().clone())
+            .expect("carrier");
+        trust
+            .trust_platform_key("SGP1", platform_key.key.public_key().clone())
+            .expect("platform");
+        let options = EnvelopeVerifyOptions::at(at);
+
+        let report = verify_parsed_envelope(&envelope, &trust, &options);
+
+        let carrier_print = carrier_key.key.public_key().thumbprint();
+        let platform_print = platform_key.key.public_key().thumbprint();
+        assert_ne!(carrier_print, platform_print);
+        let issuance_signer = report.entries[0]
+            .issuance_signer
+            .as_ref()
+            .expect("issuance");
+        assert_eq!(
+            issuance_signer.key_thumbprint.as_ref(),
+            Some(&carrier_print)
+        );
+        for entry in &report.entries {
+            assert_eq!(entry.signer.key_thumbprint.as_ref(), Some(&platform_print));
+        }
+        assert_eq!(report.sender.key_thumbprint.as_ref(), Some(&platform_print));
+        assert!(report.errors().next().is_none(), "{:#?}", report.findings);
+    }
+}
