@@ -6,16 +6,13 @@ use std::path::Path;
 use ebl::pint::Transaction;
 
 use crate::files::{self, Unusable};
-use crate::output::outln;
+use crate::output::{outln, print_pretty_json};
 
 pub fn run(path: &Path, json: bool) -> Result<(), Unusable> {
     let bytes = files::read(path)?;
     let inspection = ebl::inspect::inspect_bytes(&bytes).map_err(|e| Unusable::at(path, e))?;
     if json {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&inspection.to_json_value()).unwrap_or_default()
-        );
+        print_pretty_json(&inspection.to_json_value());
         return Ok(());
     }
     outln!(

@@ -17,3 +17,23 @@ macro_rules! outln {
 }
 
 pub(crate) use outln;
+
+/// A core JSON object with the file it is about as its first member (`"file"`), as every
+/// `--json` output of the CLI prints it.
+pub fn with_file(path: &std::path::Path, value: ebl::json::Value) -> ebl::json::Value {
+    use ebl::json::Value;
+    let mut object = ebl::json::Map::new();
+    object.insert("file".to_owned(), Value::String(path.display().to_string()));
+    if let Value::Object(members) = value {
+        object.extend(members);
+    }
+    Value::Object(object)
+}
+
+/// Prints a JSON value, indented, on standard output.
+pub fn print_pretty_json(value: &ebl::json::Value) {
+    outln!(
+        "{}",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    );
+}

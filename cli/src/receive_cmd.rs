@@ -5,13 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ebl::json::{Map, Value};
 use ebl::pint::{EnvelopeVerifyOptions, ReceivedEnvelope, ResponseCode, receive_envelope};
 use ring::rand::SystemRandom;
 
 use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
 use crate::files::{self, Unusable};
-use crate::output::outln;
+use crate::output::{outln, print_pretty_json, with_file};
 use crate::verifier_options::VerifierOptions;
 
 #[derive(clap::Args)]
@@ -126,13 +125,5 @@ fn print_verdict(path: &Path, received: &ReceivedEnvelope, output: Option<&Path>
 
 /// The core's JSON verdict, with the file name first.
 fn print_json(path: &Path, received: &ReceivedEnvelope) {
-    let mut object = Map::new();
-    object.insert("file".into(), Value::String(path.display().to_string()));
-    if let Value::Object(verdict) = received.to_json_value() {
-        object.extend(verdict);
-    }
-    outln!(
-        "{}",
-        serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default()
-    );
+    print_pretty_json(&with_file(path, received.to_json_value()));
 }

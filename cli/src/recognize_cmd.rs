@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ebl::json::{Map, Value};
+use ebl::json::Value;
 use ebl::recognition::{
     Catalogue, CriterionStatus, Effect, FlagValue, LoadedRules, RecognitionError,
     RecognitionOutcome, RecognitionRequest, RecognitionRequestPart, Report, Verdict,
@@ -17,7 +17,7 @@ use ebl::recognition::{
 
 use crate::exit::{EXIT_INDETERMINATE, EXIT_NOT_RECOGNISED, EXIT_RECOGNISED, EXIT_UNUSABLE};
 use crate::files::{self, Unusable};
-use crate::output::outln;
+use crate::output::{outln, print_pretty_json, with_file};
 use crate::verifier_options::{LoadedTrust, VerifierOptions};
 
 /// `ebl recognize`: the record, what the receiver trusts and knows, and what to recognise
@@ -220,15 +220,7 @@ fn describe_verification(v: &ebl::verify::Verification) -> String {
 }
 
 fn print_json(path: &Path, outcome: &RecognitionOutcome) {
-    let mut object = Map::new();
-    object.insert("file".into(), Value::String(path.display().to_string()));
-    if let Value::Object(members) = outcome.to_json_value() {
-        object.extend(members);
-    }
-    outln!(
-        "{}",
-        serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default()
-    );
+    print_pretty_json(&with_file(path, outcome.to_json_value()));
 }
 
 fn status_mark(effect: Effect) -> &'static str {

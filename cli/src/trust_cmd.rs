@@ -12,7 +12,7 @@ use ebl::trust::{
 
 use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
 use crate::files::{self, Unusable};
-use crate::output::outln;
+use crate::output::{outln, print_pretty_json};
 
 /// Reads the `--trust` files in order into one store (see [`TrustStore::add_bytes`]): a
 /// trust-store JSON file is merged in; a signed trust list is imported with the keys its
@@ -109,7 +109,7 @@ pub fn show(path: &Path, json: bool) -> Result<(), Unusable> {
     let document = TrustDocument::from_bytes(&files::read(path)?, &path.display().to_string())
         .map_err(|e| Unusable::at(path, e))?;
     if json {
-        print_json(&document.to_json_value());
+        print_pretty_json(&document.to_json_value());
         return Ok(());
     }
     match &document {
@@ -142,13 +142,6 @@ fn show_list(path: &Path, list: &TrustList, signed: Option<(&str, Option<&str>)>
     for party in &list.parties {
         print_party(party);
     }
-}
-
-fn print_json(value: &Value) {
-    outln!(
-        "{}",
-        serde_json::to_string_pretty(value).unwrap_or_default()
-    );
 }
 
 fn print_store(path: &Path, store: &TrustStore) {

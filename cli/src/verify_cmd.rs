@@ -4,12 +4,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ebl::detect::Format;
-use ebl::json::{Map, Value};
+use ebl::json::Value;
 use ebl::report::Severity;
 use ebl::verify::{VERIFY_STREAM_BATCH, Verification, unusable_json, verify_stream};
 
 use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
-use crate::output::outln;
+use crate::output::{outln, with_file};
 use crate::verifier_options::VerifierOptions;
 
 #[derive(clap::Args)]
@@ -147,15 +147,6 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, failed: &mut Vec<(PathBuf, ebl::Re
             Err(e) => failed.push((path.clone(), Err(io_error(&path, e)))),
         }
     }
-}
-
-fn with_file(path: &Path, value: Value) -> Value {
-    let mut object = Map::new();
-    object.insert("file".to_owned(), Value::String(path.display().to_string()));
-    if let Value::Object(members) = value {
-        object.extend(members);
-    }
-    Value::Object(object)
 }
 
 fn print_json(value: &Value, one_per_line: bool) {
