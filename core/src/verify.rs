@@ -473,7 +473,7 @@ pub fn verify_value(value: &Value, context: &VerifyContext) -> crate::Result<Ver
 /// the issuer's identity with whatever the context supplies. Whether the token registry or
 /// document store has issued the document lives on chain and is reported as not checked.
 #[cfg(feature = "openattestation")]
-fn verify_openattestation(
+pub(crate) fn verify_openattestation(
     document: &crate::openattestation::WrappedDocument,
     context: &VerifyContext,
 ) -> crate::Result<Verification> {

@@ -46,26 +46,30 @@ pub fn prepare_recognition_input(
     store: &TrustStore,
 ) -> crate::Result<(Verification, RecognitionInput)> {
     let value = parse_document(record)?;
+    // A TradeTrust document is built once and both verified and read for its title from it.
+    #[cfg(feature = "openattestation")]
+    if crate::detect::detect(&value) == Format::OpenAttestationV2 {
+        let document = crate::openattestation::WrappedDocument::from_value(value)?;
+        let verification = crate::verify::verify_openattestation(&document, context)?;
+        let log = title_log.ok_or(RecognitionError::TitleLogMissing)?;
+        let input = from_tradetrust(&document, log, &verification, store)?;
+        return Ok((verification, input));
+    }
     let verification = verify_value(&value, context)?;
-    if title_log.is_some() && verification.format != Format::OpenAttestationV2 {
+    if title_log.is_some() {
         return Err(RecognitionError::TitleLogNotApplicable {
             format: verification.format.as_str().to_owned(),
         }
         .into());
     }
-    let input = match (verification.format, verification.pint.as_deref()) {
-        (_, Some(report)) => {
+    let input = match verification.pint.as_deref() {
+        Some(report) => {
             let document = value.get("transportDocument").cloned().unwrap_or_default();
             RecognitionInput::from_pint(report, &document, store)
         }
-        #[cfg(feature = "openattestation")]
-        (Format::OpenAttestationV2, None) => {
-            let log = title_log.ok_or(RecognitionError::TitleLogMissing)?;
-            from_tradetrust(value, log, &verification, store)?
-        }
-        (format, None) => {
+        None => {
             return Err(RecognitionError::UnsupportedRecord {
-                format: format.as_str().to_owned(),
+                format: verification.format.as_str().to_owned(),
             }
             .into());
         }
@@ -77,13 +81,12 @@ pub fn prepare_recognition_input(
 /// checks its verification made.
 #[cfg(feature = "openattestation")]
 fn from_tradetrust(
-    value: Value,
+    document: &crate::openattestation::WrappedDocument,
     log: &[u8],
     verification: &Verification,
     store: &TrustStore,
 ) -> crate::Result<RecognitionInput> {
-    use crate::openattestation::{WrappedDocument, title_history_from_log};
-    let document = WrappedDocument::from_value(value)?;
+    use crate::openattestation::title_history_from_log;
     let history =
         title_history_from_log(log).map_err(|e| unreadable(RecognitionRequestPart::TitleLog, e))?;
     let identity = verification
@@ -92,7 +95,7 @@ fn from_tradetrust(
         .cloned()
         .unwrap_or_default();
     Ok(RecognitionInput::from_openattestation(
-        &document,
+        document,
         &history,
         &crate::title::replay(&history),
         &identity,
