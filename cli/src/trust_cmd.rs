@@ -1,7 +1,6 @@
-//! `ebl trust sign | verify | show`, and loading the `--trust` files of `verify` and
-//! `recognize`.
+//! `ebl trust sign | verify | show`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
@@ -13,19 +12,6 @@ use ebl::trust::{
 use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
 use crate::files::{self, Unusable};
 use crate::output::{outln, print_pretty_json};
-
-/// Reads the `--trust` files in order into one store (see [`TrustStore::add_bytes`]): a
-/// trust-store JSON file is merged in; a signed trust list is imported with the keys its
-/// publisher has in the store built so far (so list the store holding the publisher first).
-pub fn load_stores(paths: &[PathBuf], at: DateTime<Utc>) -> Result<TrustStore, Unusable> {
-    let mut store = TrustStore::new();
-    for path in paths {
-        store
-            .add_bytes(&files::read(path)?, &path.display().to_string(), at)
-            .map_err(|e| Unusable::at(path, e))?;
-    }
-    Ok(store)
-}
 
 /// `ebl trust sign`: a trust-list JSON file → a compact JWS signed by the publisher.
 pub fn sign(key: &Path, issuer: &str, list: &Path, output: Option<&Path>) -> Result<(), Unusable> {

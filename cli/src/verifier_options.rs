@@ -71,10 +71,23 @@ impl VerifierOptions {
                 .add_dns_txt_answers(&files::read(path)?)
                 .map_err(|e| Unusable::at(path, e))?;
         }
-        let store = crate::trust_cmd::load_stores(&self.trust, at)?;
+        let store = load_stores(&self.trust, at)?;
         context
             .add_trust_store(&store)
             .map_err(|e| Unusable(format!("--trust: {e}")))?;
         Ok(LoadedTrust { context, store })
     }
+}
+
+/// Reads the `--trust` files in order into one store (see [`TrustStore::add_bytes`]): a
+/// trust-store JSON file is merged in; a signed trust list is imported with the keys its
+/// publisher has in the store built so far (so list the store holding the publisher first).
+fn load_stores(paths: &[PathBuf], at: DateTime<Utc>) -> Result<TrustStore, Unusable> {
+    let mut store = TrustStore::new();
+    for path in paths {
+        store
+            .add_bytes(&files::read(path)?, &path.display().to_string(), at)
+            .map_err(|e| Unusable::at(path, e))?;
+    }
+    Ok(store)
 }
