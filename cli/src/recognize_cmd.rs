@@ -134,12 +134,8 @@ fn target_text(args: &RecognizeArgs, catalogue: &mut Catalogue) -> Result<String
                 ));
             }
         }
-    } else if catalogue
-        .agreements()
-        .iter()
-        .any(|a| a.id.eq_ignore_ascii_case(agreement))
-    {
-        agreement.clone()
+    } else if let Some(found) = catalogue.find_agreement(agreement) {
+        found.id.clone()
     } else {
         let known: Vec<&str> = catalogue
             .agreements()

@@ -33,6 +33,21 @@ impl Catalogue {
         self.jurisdictions.iter().find(|j| j.is_named(text))
     }
 
+    /// The agreement `text` names by its id, ignoring case.
+    ///
+    /// ```
+    /// let catalogue = ebl::recognition::Catalogue::embedded()?;
+    /// assert_eq!(catalogue.find_agreement("SG-CN-Shenzhen").map(|a| a.id.as_str()), Some("sg-cn-shenzhen"));
+    /// assert!(catalogue.find_agreement("SG").is_none());
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
+    #[must_use]
+    pub fn find_agreement(&self, text: &str) -> Option<&Agreement> {
+        self.agreements
+            .iter()
+            .find(|a| a.id.eq_ignore_ascii_case(text.trim()))
+    }
+
     /// The law id to record for `text` (the governing law a receiver states): the id of the
     /// jurisdiction it names, through aliases and ignoring case; otherwise `text` upper-cased,
     /// so a law without a rule file is still recorded (and judged by the `governing-law`
@@ -96,11 +111,7 @@ impl Catalogue {
         {
             return Ok(Target::jurisdiction(rules));
         }
-        let Some(agreement) = self
-            .agreements
-            .iter()
-            .find(|a| a.id.eq_ignore_ascii_case(name))
-        else {
+        let Some(agreement) = self.find_agreement(name) else {
             return Err(self.unknown(
                 if side.is_some() {
                     "agreement"
