@@ -59,6 +59,7 @@ pub use request::{
     RecognitionOutcome, RecognitionRequest, prepare_recognition_input, recognize_bytes,
 };
 pub use rules::{
-    Agreement, Catalogue, Cell, CellParams, CellStatus, Confidence, LoadedRules, RuleSet, Target,
+    Agreement, Catalogue, Cell, CellParams, CellStatus, Confidence, LawList, LoadedRules, RuleSet,
+    Target,
 };
 pub use status::{CriterionStatus, Effect, Outcome, Verdict};
