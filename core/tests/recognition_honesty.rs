@@ -594,6 +594,14 @@ fn the_new_jurisdictions_are_honest_about_their_confidence() {
     assert!(hk.decisive_ids().contains(&"regime"));
     assert!(!hk.regime.in_force_at_creation);
     assert!(hk.regime.citation.contains("Cap. 553"));
+    // Where Hong Kong law governs a bill, recognition elsewhere is not established either.
+    let mut governed_by_hk = Fixture::valid();
+    governed_by_hk.evidence()["governing_law"] = json!("HK");
+    assert_eq!(
+        governed_by_hk.status("SG", C::GoverningLaw),
+        CriterionStatus::Indeterminate
+    );
+    assert_eq!(governed_by_hk.report("SG").verdict, Verdict::Indeterminate);
     let catalogue = Catalogue::embedded().unwrap();
     let at = t("2026-10-01T00:00:00Z");
     let cell = |j: &str, c: C| {
