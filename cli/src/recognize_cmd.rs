@@ -286,7 +286,7 @@ pub fn print_report(
         .unwrap_or(0)
         .max("criterion".len());
     outln!(
-        "{indent}  {:<width$}   {:<13}  {:<15}  reason / citation",
+        "{indent}  {:<width$}   {:<14}  {:<15}  reason / citation",
         "criterion",
         "status",
         "rules"
@@ -297,7 +297,7 @@ pub fn print_report(
         .filter(|c| only_source.is_none_or(|s| c.source == s))
     {
         outln!(
-            "{indent}{} {:<width$}   {:<13}  {:<15}  {}",
+            "{indent}{} {:<width$}   {:<14}  {:<15}  {}",
             status_mark(c.effect),
             c.id,
             c.status.to_string(),
@@ -312,7 +312,7 @@ pub fn print_report(
             )
         {
             outln!(
-                "{indent}  {:<width$}   {:<13}  {:<15}  cites: {}",
+                "{indent}  {:<width$}   {:<14}  {:<15}  cites: {}",
                 "",
                 "",
                 "",

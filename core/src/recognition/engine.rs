@@ -18,9 +18,11 @@ use crate::trust::TrustStore;
 ///
 /// Each criterion is judged at every event it concerns, under the rule cell in force at that
 /// event's time. The verdict is [`Verdict::NotRecognised`] if a required criterion is not
-/// satisfied; [`Verdict::Indeterminate`] if a required one is indeterminate or a possibly
-/// required (`unknown`) one is not satisfied; otherwise
-/// [`Verdict::RecognisedSubjectToReliability`]. The report lists every criterion with its cells
+/// satisfied under a cell verified against the statute text ([`Effect::of_cell`]);
+/// [`Verdict::Indeterminate`] if a required one is indeterminate, fails only under a cell that
+/// is not verified (the reason names that premise), or a possibly required (`unknown`) one is
+/// not satisfied; otherwise [`Verdict::RecognisedSubjectToReliability`]. A criterion that no
+/// event falls under is [`CriterionStatus::NotApplicable`]. The report lists every criterion with its cells
 /// and citations, the decisive ones, and the presumption / industry-cover / non-discrimination
 /// flags.
 ///
