@@ -681,3 +681,85 @@ fn a_users_rule_file_gets_the_same_schema_checks_and_is_named_by_its_digest() {
             .is_err()
     );
 }
+
+#[test]
+fn each_reworded_criterion_says_what_it_checks_and_cites_its_provision() {
+    // Amendments: identified as such; who may amend is for the rulebook (MLETR art. 16, s.16L).
+    let mut fx = Fixture::valid();
+    fx.events().insert(
+        3,
+        json!({"kind": "amend", "at": "2026-10-03T08:00:00Z", "time_source": "signed",
+               "platform": "SGTD", "actor": "BANK", "document_checksum": "c2",
+               "controller_before": {"parties": ["BANK"]}, "controller_after": {"parties": ["BANK"]}}),
+    );
+    for s in fx.signatures().iter_mut() {
+        let e = s["event"].as_u64().unwrap();
+        if e >= 3 {
+            s["event"] = json!(e + 1);
+        }
+    }
+    let sg = fx.report("SG");
+    let amend = sg.criterion(C::AmendmentsIdentified).unwrap();
+    assert_eq!(amend.status, CriterionStatus::Satisfied, "{}", amend.reason);
+    assert!(
+        amend.reason.contains("platform's rulebook"),
+        "{}",
+        amend.reason
+    );
+    assert!(amend.citation.contains("s.16L"));
+    assert_eq!(amend.title, "amended information identified as such");
+
+    let report = Fixture::valid().report("SG");
+    let holder = report.criterion(C::SingleHolder).unwrap();
+    assert!(
+        holder.title.starts_with("one holder recorded"),
+        "{}",
+        holder.title
+    );
+    assert!(holder.citation.contains("s.16I(1)(a)"));
+    let signature = report.criterion(C::ReliableSignature).unwrap();
+    assert!(
+        signature
+            .title
+            .contains("method reliability left to evidence")
+    );
+    assert!(
+        signature
+            .reason
+            .contains("the method's reliability is not decided here"),
+        "{}",
+        signature.reason
+    );
+    let time = report.criterion(C::Timestamps).unwrap();
+    assert!(time.title.contains("where the law requires or permits it"));
+    assert!(time.citation.contains("s.16J"));
+    let law = report.criterion(C::GoverningLaw).unwrap();
+    assert!(law.citation.contains("Private international law"));
+
+    // Consent refused: the reason says why it does not decide validity.
+    let mut fx = Fixture::valid();
+    fx.evidence()["consents"] = json!([{"party": "BANK", "at": "2026-09-30T00:00:00Z",
+        "basis": "declined", "refused": true}]);
+    let consent = fx.report("MLETR");
+    let consent = consent.criterion(C::Consent).unwrap();
+    assert!(
+        consent.reason.contains("not a validity condition"),
+        "{}",
+        consent.reason
+    );
+    assert!(consent.citation.contains("art. 7(2)–(3)"));
+
+    // China after 1 Sep 2026: a transfer after surrender fails a row whose basis is unknown.
+    let cn = transfer_after_surrender().report("CN");
+    let terminal = cn.criterion(C::TerminalStates).unwrap();
+    assert_eq!(terminal.status, CriterionStatus::NotSatisfied);
+    assert_eq!(terminal.effect, Effect::Undetermined);
+    assert!(terminal.citation.contains("Provisions on Promoting"));
+    assert!(
+        terminal
+            .reason
+            .contains("whether the receiving law requires this is not established ([S]"),
+        "{}",
+        terminal.reason
+    );
+}
