@@ -246,8 +246,9 @@ pub fn print_report(
     only_source: Option<&str>,
 ) {
     outln!(
-        "{indent}{}: {} — record {}, {} events, evaluated at {}",
+        "{indent}{}{}: {} — record {}, {} events, evaluated at {}",
         report.target,
+        report.standing(),
         report.verdict,
         report.record_id,
         report.events,
@@ -260,15 +261,14 @@ pub fn print_report(
             .unwrap_or_default();
         outln!("{indent}  instrument ({status}): {}", instrument.citation);
     }
-    outln!(
-        "{indent}  regime: {} — {}",
-        if report.regime.in_force_at_creation {
-            "in force when the record was created"
-        } else {
-            "NOT in force when the record was created"
-        },
-        report.regime.citation
-    );
+    if report.regime.in_force_at_creation {
+        outln!(
+            "{indent}  regime: in force when the record was created — {}",
+            report.regime.citation
+        );
+    } else {
+        outln!("{indent}  regime: {}", report.regime.reason);
+    }
     for d in &report.decisive {
         outln!(
             "{indent}  decisive: {} [{}] {} — {}",
@@ -286,7 +286,7 @@ pub fn print_report(
         .unwrap_or(0)
         .max("criterion".len());
     outln!(
-        "{indent}  {:<width$}   {:<13}  {:<15}  reason / citation",
+        "{indent}  {:<width$}   {:<14}  {:<15}  reason / citation",
         "criterion",
         "status",
         "rules"
@@ -297,7 +297,7 @@ pub fn print_report(
         .filter(|c| only_source.is_none_or(|s| c.source == s))
     {
         outln!(
-            "{indent}{} {:<width$}   {:<13}  {:<15}  {}",
+            "{indent}{} {:<width$}   {:<14}  {:<15}  {}",
             status_mark(c.effect),
             c.id,
             c.status.to_string(),
@@ -305,9 +305,14 @@ pub fn print_report(
             shorten(&c.reason, limit)
         );
         // Shortened (demo) output cites only the criteria that are not satisfied.
-        if limit.is_none() || c.status != CriterionStatus::Satisfied {
+        if limit.is_none()
+            || !matches!(
+                c.status,
+                CriterionStatus::Satisfied | CriterionStatus::NotApplicable
+            )
+        {
             outln!(
-                "{indent}  {:<width$}   {:<13}  {:<15}  cites: {}",
+                "{indent}  {:<width$}   {:<14}  {:<15}  cites: {}",
                 "",
                 "",
                 "",
@@ -336,11 +341,12 @@ pub fn print_report(
     }
     for rules in &report.rules {
         outln!(
-            "{indent}  rule data: {} {} version {} (sha256 {})",
+            "{indent}  rule data: {} {} version {} ({}), legal research of {}",
             rules.kind,
             rules.id,
             rules.version,
-            rules.digest
+            rules.digest,
+            rules.researched.as_deref().unwrap_or("an undated source")
         );
     }
 }

@@ -272,12 +272,21 @@ fn singapore_misses_only_the_terms_and_conditions_of_the_bill_as_issued() {
     let doc = doc();
     let input = input(&doc, &log(&doc, true, ""), &dns_answers(REGISTRY));
     let r = report(&input, "SG");
-    assert_eq!(r.verdict, Verdict::NotRecognised);
+    // The DCSA field list is a proxy for s.16H(1)(a) ("the information required in the paper
+    // instrument"): a short-form bill may incorporate its terms by reference, so a missing
+    // termsAndConditions leaves the answer open rather than refusing recognition.
+    assert_eq!(r.verdict, Verdict::Indeterminate);
     assert_eq!(r.decisive_ids(), ["required-content"]);
     let content = r.criterion(CriterionId::RequiredContent).unwrap();
-    assert_eq!(
-        content.reason,
-        "required content missing: termsAndConditions"
+    assert_eq!(content.status, CriterionStatus::Indeterminate);
+    assert!(
+        content
+            .reason
+            .starts_with("field(s) missing: termsAndConditions;")
+            && content.reason.contains("proxy")
+            && content.reason.contains("incorporate terms by reference"),
+        "{}",
+        content.reason
     );
     assert!(content.cells[0].citation.contains("s.16H(1)(a)"));
     assert!(content.events.iter().all(|e| e.event == 0));
@@ -448,8 +457,9 @@ fn china_and_the_sg_cn_model_arrangement() {
 
     // The Chinese side of the model arrangement accepts issuer identity only by trust list or
     // x5c, not DNS-TXT, and wants platforms from the Singapore list it imports.
+    // The arrangement is a model: its clauses fail here but never block by themselves.
     let cn_side = report(&input, "sg-cn-shenzhen/CN");
-    assert_eq!(cn_side.verdict, Verdict::NotRecognised);
+    assert_eq!(cn_side.verdict, Verdict::Indeterminate);
     let blocked: Vec<(&str, &str)> = cn_side
         .decisive
         .iter()
@@ -467,7 +477,7 @@ fn china_and_the_sg_cn_model_arrangement() {
     // The Singapore side accepts DNS-TXT identity and ES256K, but wants platforms from the
     // Shenzhen list it imports: an SG registry is not on it.
     let sg_side = report(&input, "sg-cn-shenzhen/SG");
-    assert_eq!(sg_side.verdict, Verdict::NotRecognised);
+    assert_eq!(sg_side.verdict, Verdict::Indeterminate);
     let blocked: Vec<(&str, &str)> = sg_side
         .decisive
         .iter()

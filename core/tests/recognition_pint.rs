@@ -315,18 +315,25 @@ fn a_removed_entry_breaks_the_link_and_integrity() {
 }
 
 #[test]
-fn an_endorsed_straight_bill_is_not_recognised() {
+fn an_endorsed_straight_bill_fails_the_endorsement_row_whose_wording_is_unverified() {
     let store = store();
     let (envelope, document) = journey(false);
     let input = with_receiver_evidence(input_for(&envelope, &document, &store));
     let report = recognise(&input, &store, "SG");
-    assert_eq!(report.verdict, Verdict::NotRecognised);
-    assert_eq!(
-        report
-            .criterion(CriterionId::EndorsementRecorded)
-            .unwrap()
-            .status,
-        CriterionStatus::NotSatisfied
+    // SG ETA s.16K's wording was not retrieved ([R]): the failure cannot make the record
+    // "not recognised" by itself, and the reason says which premise is unverified.
+    assert_eq!(report.verdict, Verdict::Indeterminate);
+    let endorsement = report.criterion(CriterionId::EndorsementRecorded).unwrap();
+    assert_eq!(endorsement.status, CriterionStatus::NotSatisfied);
+    assert!(
+        endorsement.reason.contains("unverified premise ([R]"),
+        "{}",
+        endorsement.reason
+    );
+    assert!(
+        endorsement.reason.contains("s.16K"),
+        "{}",
+        endorsement.reason
     );
 }
 

@@ -27,7 +27,7 @@ fn cell_index(v: &Value, criterion: &str) -> usize {
 #[test]
 fn every_shipped_file_loads_and_covers_every_criterion() {
     let catalogue = Catalogue::embedded().unwrap();
-    assert_eq!(catalogue.jurisdictions().len(), 5);
+    assert_eq!(catalogue.jurisdictions().len(), 10);
     let at = "2026-12-01T00:00:00Z".parse().unwrap();
     for j in catalogue.jurisdictions() {
         assert!(!j.version.is_empty() && j.digest.starts_with("sha256:"));
@@ -59,11 +59,22 @@ fn law_in_force_depends_on_the_date() {
         cn.cell_at(CriterionId::Singularity, june).unwrap().status,
         CellStatus::Unknown
     );
+    // From 1 Sep 2026 the Provisions' rows rest on an unverified Q&A summary: still unknown,
+    // but on another citation; data protection goes from silent to unknown.
+    let from_september = cn.cell_at(CriterionId::Singularity, october).unwrap();
+    assert_eq!(from_september.status, CellStatus::Unknown);
+    assert!(from_september.citation.contains("Provisions"));
     assert_eq!(
-        cn.cell_at(CriterionId::Singularity, october)
+        cn.cell_at(CriterionId::DataProtection, june)
             .unwrap()
             .status,
-        CellStatus::Required
+        CellStatus::Silent
+    );
+    assert_eq!(
+        cn.cell_at(CriterionId::DataProtection, october)
+            .unwrap()
+            .status,
+        CellStatus::Unknown
     );
     assert!(cn.regime_in_force(june) && !cn.regime_in_force(before_code));
     // Midnight in Beijing is 16:00 UTC the day before.
@@ -244,7 +255,7 @@ fn files_load_from_disk_and_supersede_embedded_ones() {
     let mut catalogue = Catalogue::embedded().unwrap();
     catalogue.load_jurisdiction_file(&path).unwrap();
     assert_eq!(catalogue.jurisdiction("GB").unwrap().version, "2099-01.1");
-    assert_eq!(catalogue.jurisdictions().len(), 5);
+    assert_eq!(catalogue.jurisdictions().len(), 10);
 
     v["cells"][0]["criterion"] = json!("nope");
     std::fs::write(&path, v.to_string()).unwrap();

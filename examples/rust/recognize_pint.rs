@@ -83,15 +83,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let targets: [(&str, Target); 2] = [
         ("Chinese law", catalogue.jurisdiction_target("CN")?),
         (
-            "the SG–CN arrangement, CN side",
+            "the SG–CN model arrangement, CN side",
             catalogue.agreement_target("sg-cn-shenzhen", "CN")?,
         ),
     ];
     // Chinese law recognises the record, subject to reliability (which the law leaves to the
     // circumstances and ebl never decides). The arrangement adds its own rows: the carrier's key
     // and the sending platform must come from the Singapore authority's signed list, which this
-    // store has not imported, so under it the record is not recognised (`ebl demo` imports the
-    // list and shows the verdict change).
+    // store has not imported. The arrangement is a model (no binding instrument exists), so its
+    // clauses never block by themselves: under it the record is indeterminate (`ebl demo`
+    // imports the list and shows the verdict change).
     for (name, target) in targets {
         let report = recognize(&input, &store, &target, at)?;
         let satisfied = report

@@ -161,7 +161,7 @@ pub(super) fn run(
 ) -> Result<(), Unusable> {
     heading(
         8,
-        "Recognition in Shenzhen: do Chinese law and the SG–CN arrangement recognise the bill?",
+        "Recognition in Shenzhen: do Chinese law and the SG–CN model arrangement recognise the bill?",
     );
     let authority = pint_cmd::keygen(KeyType::Ed25519, &dir.join("keys"), "sg-authority", rng)?
         .pair

@@ -69,8 +69,10 @@ criteria! {
     Integrity = "integrity", 3, "integrity retained; only authorised changes";
     /// Row 4: the record is capable of control from creation until it ceases to have effect.
     Controllability = "controllability", 4, "controllable from creation to end of validity";
-    /// Row 5: exactly one controller (or one declared joint group) at every step.
-    SingleHolder = "single-holder", 5, "single holder at every point of the chain";
+    /// Row 5: the record names exactly one controller (or one declared joint group) at every
+    /// step. A fact about the record: whether the *system* gives exclusive control (MLETR
+    /// art. 11) is a reliability question, left to the evidence.
+    SingleHolder = "single-holder", 5, "one holder recorded at every point of the chain (exclusive control by the system is left to reliability evidence)";
     /// Row 6: every controller can be identified.
     IdentifiableController = "identifiable-controller", 6, "controller identifiable";
     /// Row 7: a transfer deprives the transferor of control.
@@ -79,8 +81,10 @@ criteria! {
     HolderSignedTransfers = "holder-signed-transfers", 8, "transfers authorised (signed) by the current holder";
     /// Row 9: endorsements are recorded in the record and signed by the endorser.
     EndorsementRecorded = "endorsement-recorded", 9, "endorsement recorded and signed";
-    /// Row 10: signatures verify and identify the signer through a known key.
-    ReliableSignature = "reliable-signature", 10, "signature identifies the signer; method reliable";
+    /// Row 10: signatures verify with a key the receiver's trust store attributes to the signer.
+    /// That identifies the signer; whether the method is reliable (MLETR arts 9, 12) is judged
+    /// on all the circumstances and left to the evidence.
+    ReliableSignature = "reliable-signature", 10, "signature verifies with a key attributed to the signer (method reliability left to evidence)";
     /// Row 11: the signature algorithm is on the receiving side's accepted list.
     AcceptedAlgorithm = "accepted-algorithm", 11, "signature algorithm accepted";
     /// Row 12: the issuer's identity is bound to its key by an accepted method.
@@ -89,20 +93,23 @@ criteria! {
     ReliabilityEvidence = "reliability-evidence", 13, "platform reliability evidence present";
     /// Row 14: every platform used was on an approved or accredited list at the time.
     ApprovedList = "approved-list", 14, "platform on an approved / accredited list";
-    /// Row 15: each event's time is recorded reliably and in order.
-    Timestamps = "timestamps", 15, "time of each event recorded reliably";
-    /// Row 16: the place of issue is indicated.
-    PlaceIndicated = "place-indicated", 16, "place indicated";
-    /// Row 17: amendments are identified as such and made by the issuer.
-    AmendmentsIdentified = "amendments-identified", 17, "amendments identified and authorised";
+    /// Row 15: each event's time is recorded reliably and in order, which matters where the law
+    /// requires or permits an indication of time (MLETR art. 13): problems are indeterminate.
+    Timestamps = "timestamps", 15, "time of each event recorded reliably (where the law requires or permits it)";
+    /// Row 16: the place of issue is indicated, where the law requires or permits it.
+    PlaceIndicated = "place-indicated", 16, "place indicated (where the law requires or permits it)";
+    /// Row 17: amendments are identified as such (who may amend is for the platform's rulebook).
+    AmendmentsIdentified = "amendments-identified", 17, "amended information identified as such";
     /// Row 18: a change of medium from paper is stated and the paper made inoperative.
     PaperToElectronic = "paper-to-electronic", 18, "paper to electronic change of medium";
     /// Row 19: a change of medium to paper is stated and the record made inoperative.
     ElectronicToPaper = "electronic-to-paper", 19, "electronic to paper change of medium";
     /// Row 20: nothing happens to a surrendered, converted or void record.
     TerminalStates = "terminal-states", 20, "no transfer after a terminal state";
-    /// Row 21: every party consented to the electronic form.
-    Consent = "consent", 21, "parties consented to electronic form";
+    /// Row 21: every party consented to the electronic form. Consent protects a party from
+    /// being required to use an electronic record (MLETR art. 7); it is not a validity
+    /// condition of the record, so the shipped rules make it a factor.
+    Consent = "consent", 21, "parties consented to electronic form (a protection, not a validity condition)";
     /// Row 22: a foreign record is not rejected solely for being foreign (a rule of the
     /// receiving law, reported as a flag rather than evaluated over the record).
     ForeignNondiscrimination = "foreign-nondiscrimination", 22, "foreign record not denied effect solely for being foreign";

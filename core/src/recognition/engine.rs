@@ -9,7 +9,7 @@ use super::report::{
     CriterionReport, Decisive, EventAssessment, Flag, FlagValue, Flags, NOTICE, REPORT_SCHEMA,
     RegimeReport, Report,
 };
-use super::rules::{Cell, CellStatus, EarlierRecords, Layer, Target};
+use super::rules::{Cell, CellStatus, Confidence, EarlierRecords, Layer, RegimeStatus, Target};
 use super::{CriterionId, CriterionStatus, Effect, Outcome, RecognitionError, Verdict};
 use crate::trust::TrustStore;
 
@@ -18,9 +18,11 @@ use crate::trust::TrustStore;
 ///
 /// Each criterion is judged at every event it concerns, under the rule cell in force at that
 /// event's time. The verdict is [`Verdict::NotRecognised`] if a required criterion is not
-/// satisfied; [`Verdict::Indeterminate`] if a required one is indeterminate or a possibly
-/// required (`unknown`) one is not satisfied; otherwise
-/// [`Verdict::RecognisedSubjectToReliability`]. The report lists every criterion with its cells
+/// satisfied under a cell verified against the statute text ([`Effect::of_cell`]);
+/// [`Verdict::Indeterminate`] if a required one is indeterminate, fails only under a cell that
+/// is not verified (the reason names that premise), or a possibly required (`unknown`) one is
+/// not satisfied; otherwise [`Verdict::RecognisedSubjectToReliability`]. A criterion that no
+/// event falls under is [`CriterionStatus::NotApplicable`]. The report lists every criterion with its cells
 /// and citations, the decisive ones, and the presumption / industry-cover / non-discrimination
 /// flags.
 ///
@@ -109,7 +111,12 @@ pub fn recognize(
         schema: REPORT_SCHEMA.to_owned(),
         target: target.id.clone(),
         receiving: target.receiving.clone(),
-        rules: target.layers.iter().map(|l| l.source.clone()).collect(),
+        rules: target
+            .layers
+            .iter()
+            .map(|l| l.source.clone())
+            .chain(target.shared.iter().cloned())
+            .collect(),
         instrument: target.instrument.clone(),
         evaluated_at: at,
         record_id: input.history.record_id.clone(),
@@ -173,6 +180,9 @@ fn evaluate(ctx: &Context<'_>, layer: &Layer, criterion: CriterionId) -> Option<
     }
     let mut used: Vec<usize> = Vec::new();
     let mut events = Vec::new();
+    // Why a failure did not block, or why a result short of satisfied leaves the verdict open:
+    // each unverified or unknown cell behind one, named once.
+    let mut unverified: Vec<String> = Vec::new();
     for (i, e) in ctx.history.events.iter().enumerate() {
         let Some((k, cell)) = cell_at(layer, criterion, e.at) else {
             continue;
@@ -187,10 +197,31 @@ fn evaluate(ctx: &Context<'_>, layer: &Layer, criterion: CriterionId) -> Option<
                 used.len() - 1
             }
         };
+        let effect = Effect::of_cell(cell, outcome.status);
+        if cell.status == CellStatus::Unknown && effect == Effect::Undetermined {
+            let premise = format!(
+                "whether the receiving law requires this is not established ({} {})",
+                cell.confidence_tag(),
+                cell.citation
+            );
+            if !unverified.contains(&premise) {
+                unverified.push(premise);
+            }
+        } else if effect != Effect::of(cell.status, outcome.status) {
+            let premise = format!(
+                "not decisive: the rule rests on an unverified premise ({} {}: {})",
+                cell.confidence_tag(),
+                unverified_kind(cell),
+                cell.citation
+            );
+            if !unverified.contains(&premise) {
+                unverified.push(premise);
+            }
+        }
         events.push(EventAssessment {
             event: i,
             status: outcome.status,
-            effect: Effect::of(cell.status, outcome.status),
+            effect,
             cell: position,
             reason: outcome.reason,
         });
@@ -207,11 +238,18 @@ fn evaluate(ctx: &Context<'_>, layer: &Layer, criterion: CriterionId) -> Option<
                     reasons.push(&e.reason);
                 }
             }
-            (worst, reasons.join("; "))
+            let mut reason = reasons.join("; ");
+            if worst != CriterionStatus::Satisfied {
+                for premise in &unverified {
+                    reason.push_str("; ");
+                    reason.push_str(premise);
+                }
+            }
+            (worst, reason)
         }
         None => (
-            CriterionStatus::Satisfied,
-            "no event in the history that this criterion concerns falls under a rule in force"
+            CriterionStatus::NotApplicable,
+            "not applicable: no event in the history that this criterion concerns falls under a rule in force"
                 .to_owned(),
         ),
     };
@@ -248,6 +286,16 @@ fn evaluate(ctx: &Context<'_>, layer: &Layer, criterion: CriterionId) -> Option<
     })
 }
 
+/// What makes a cell's premise unverified, in words.
+fn unverified_kind(cell: &Cell) -> &'static str {
+    match cell.confidence {
+        Confidence::Verified => "flagged uncertain",
+        Confidence::Secondary => "secondary source only",
+        Confidence::Recalled => "recalled, not re-verified against the statute text",
+        Confidence::Uncertain => "uncertain",
+    }
+}
+
 fn regime_report(ctx: &Context<'_>, target: &Target) -> RegimeReport {
     let regime = &target.regime;
     let created = ctx
@@ -262,7 +310,16 @@ fn regime_report(ctx: &Context<'_>, target: &Target) -> RegimeReport {
         (Some(from), Some(t)) => from.with_timezone(&Utc) <= t,
         (Some(_), None) => false,
     };
-    let (effect, reason) = if in_force {
+    let verified = regime.confidence == Some(Confidence::Verified);
+    let (effect, reason) = if regime.status == RegimeStatus::NotEnacted {
+        (
+            Effect::Undetermined,
+            format!(
+                "no statute of {} recognises electronic transferable records ({}); where that law governs, recognition is not established",
+                target.receiving, regime.citation
+            ),
+        )
+    } else if in_force {
         (
             Effect::None,
             "the regime was in force when the record was created".to_owned(),
@@ -273,10 +330,18 @@ fn regime_report(ctx: &Context<'_>, target: &Target) -> RegimeReport {
             .map(|f| f.to_rfc3339())
             .unwrap_or_default();
         match regime.earlier_records {
-            EarlierRecords::NotCovered => (
+            EarlierRecords::NotCovered if verified => (
                 Effect::Blocks,
                 format!(
                     "the record was created before the regime came into force ({when}), and the regime does not cover earlier records"
+                ),
+            ),
+            EarlierRecords::NotCovered => (
+                Effect::Undetermined,
+                format!(
+                    "the record was created before the regime came into force ({when}); that the regime does not cover earlier records rests on an unverified premise ({}: {})",
+                    regime.confidence.map_or("untagged", Confidence::tag),
+                    regime.citation
                 ),
             ),
             EarlierRecords::Unknown => (
@@ -290,7 +355,7 @@ fn regime_report(ctx: &Context<'_>, target: &Target) -> RegimeReport {
     RegimeReport {
         citation: regime.citation.clone(),
         effective_from: regime.effective_from.map(|f| f.to_rfc3339()),
-        in_force_at_creation: in_force,
+        in_force_at_creation: in_force && regime.status.is_enacted(),
         effect,
         reason,
     }
@@ -432,14 +497,18 @@ fn foreign_flag(ctx: &Context<'_>, target: &Target) -> Flag {
             f.join(", ")
         )
     };
+    // A silent law leaves foreign records to the conflict of laws: that is not a "no".
     let value = match cell.status {
         CellStatus::Required | CellStatus::RequiredStricter => FlagValue::Yes,
-        CellStatus::Unknown => FlagValue::Unknown,
-        CellStatus::Factor | CellStatus::Silent => FlagValue::No,
+        CellStatus::Unknown | CellStatus::Silent => FlagValue::Unknown,
+        CellStatus::Factor => FlagValue::No,
     };
     Flag {
         value,
         citation: Some(cell.citation.clone()),
-        reason: used_abroad,
+        reason: format!(
+            "{used_abroad}; the receiving rule on foreign records is tagged {}",
+            cell.confidence_tag()
+        ),
     }
 }

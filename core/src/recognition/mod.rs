@@ -6,9 +6,11 @@
 //!   giving [`CriterionStatus::Satisfied`], [`CriterionStatus::NotSatisfied`] or
 //!   [`CriterionStatus::Indeterminate`] with a reason.
 //! - Jurisdictions are data ([`RuleSet`]): the MLETR baseline, Singapore, China, the United
-//!   Kingdom and France ship embedded ([`Catalogue::embedded`]) and more can be loaded from
-//!   disk. Each cell says `required`, `required-stricter`, `factor`, `silent` or `unknown`, with
-//!   its citation and effective dates, so the law in force at each event applies.
+//!   Kingdom, France, Hong Kong, Bahrain, ADGM, Germany and the United States ship embedded
+//!   ([`Catalogue::embedded`]) and more can be loaded from disk. Each cell says `required`,
+//!   `required-stricter`, `factor`, `silent` or `unknown`, with its citation, the confidence of
+//!   that citation and effective dates, so the law in force at each event applies. Confidence
+//!   counts: only a verified cell can make a record "not recognised" ([`Effect::of_cell`]).
 //! - Bilateral agreements are data too ([`Agreement`]); [`recognize`] accepts a [`Target`] built
 //!   from a jurisdiction or from one side of an agreement.
 //! - From bytes, in one call: [`recognize_bytes`] takes a [`RecognitionRequest`] (the record,
@@ -59,6 +61,7 @@ pub use request::{
     RecognitionOutcome, RecognitionRequest, prepare_recognition_input, recognize_bytes,
 };
 pub use rules::{
-    Agreement, Catalogue, Cell, CellParams, CellStatus, Confidence, LoadedRules, RuleSet, Target,
+    Agreement, Catalogue, Cell, CellParams, CellStatus, Confidence, LawList, LoadedRules, RuleSet,
+    Target,
 };
 pub use status::{CriterionStatus, Effect, Outcome, Verdict};

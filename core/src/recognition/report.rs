@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::rules::{Cell, Instrument, RulesSource};
+use super::rules::{Cell, Instrument, InstrumentStatus, RulesSource};
 use super::{CriterionId, CriterionStatus, Effect, Verdict};
 
 /// The schema identifier of the report's JSON form.
@@ -173,6 +173,19 @@ impl Report {
         self.criteria.iter().find(|r| r.criterion == c)
     }
 
+    /// What the one-line verdict says after the target about the instrument's standing:
+    /// empty for a jurisdiction or an agreement in force, otherwise that the arrangement is a
+    /// model (no binding instrument exists) or non-binding, so a quoted verdict never reads as
+    /// if a treaty stood behind it.
+    #[must_use]
+    pub fn standing(&self) -> &'static str {
+        match self.instrument.as_ref().map(|i| i.status) {
+            Some(InstrumentStatus::Model) => " (model arrangement: no binding instrument exists)",
+            Some(InstrumentStatus::NonBinding) => " (non-binding instrument)",
+            Some(InstrumentStatus::InForce) | None => "",
+        }
+    }
+
     /// The ids of the decisive criteria.
     #[must_use]
     pub fn decisive_ids(&self) -> Vec<&str> {
@@ -182,7 +195,14 @@ impl Report {
 
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        writeln!(f, "{}: {} — {}", self.target, self.record_id, self.verdict)?;
+        writeln!(
+            f,
+            "{}{}: {} — {}",
+            self.target,
+            self.standing(),
+            self.record_id,
+            self.verdict
+        )?;
         for d in &self.decisive {
             writeln!(
                 f,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::rules::CellStatus;
+use super::rules::{Cell, CellStatus};
 
 /// The result of one criterion over a record (`reference/legal.md` §0.1).
 ///
@@ -10,6 +10,10 @@ use super::rules::CellStatus;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CriterionStatus {
+    /// No event of the history falls under a rule in force that this criterion concerns (no
+    /// endorsement to check, no conversion from paper): there was nothing to judge, which is
+    /// not the same as the criterion being met.
+    NotApplicable,
     /// The evidence shows the criterion is met.
     Satisfied,
     /// The evidence is missing or insufficient to decide.
@@ -21,6 +25,7 @@ pub enum CriterionStatus {
 impl std::fmt::Display for CriterionStatus {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
+            CriterionStatus::NotApplicable => "not-applicable",
             CriterionStatus::Satisfied => "satisfied",
             CriterionStatus::Indeterminate => "indeterminate",
             CriterionStatus::NotSatisfied => "not-satisfied",
@@ -95,9 +100,8 @@ impl Effect {
     #[must_use]
     pub fn of(cell: CellStatus, status: CriterionStatus) -> Effect {
         match (cell, status) {
-            (_, CriterionStatus::Satisfied) | (CellStatus::Factor | CellStatus::Silent, _) => {
-                Effect::None
-            }
+            (_, CriterionStatus::Satisfied | CriterionStatus::NotApplicable)
+            | (CellStatus::Factor | CellStatus::Silent, _) => Effect::None,
             (
                 CellStatus::Required | CellStatus::RequiredStricter,
                 CriterionStatus::NotSatisfied,
@@ -107,6 +111,32 @@ impl Effect {
                 CriterionStatus::Indeterminate,
             )
             | (CellStatus::Unknown, _) => Effect::Undetermined,
+        }
+    }
+
+    /// The effect of a criterion result under `cell`, weighing the cell's confidence: a cell
+    /// that cannot block ([`Cell::can_block`]: its statement is not verified against the
+    /// statute text, or it comes from a model or non-binding instrument) turns what would block
+    /// into [`Effect::Undetermined`]. A firm "not recognised" therefore always rests on a
+    /// verified premise; an unverified one can only leave the answer open.
+    ///
+    /// ```
+    /// use ebl::recognition::{Catalogue, CriterionId, CriterionStatus, Effect};
+    /// let catalogue = Catalogue::embedded()?;
+    /// let at = "2026-10-01T00:00:00Z".parse()?;
+    /// // Singapore's s.16I(2) is verified: a failed transfer blocks.
+    /// let sg = catalogue.jurisdiction("SG").unwrap().cell_at(CriterionId::TransferDivests, at).unwrap();
+    /// assert_eq!(Effect::of_cell(sg, CriterionStatus::NotSatisfied), Effect::Blocks);
+    /// // The MLETR article wording is recalled [R]: the same failure leaves the answer open.
+    /// let mletr = catalogue.jurisdiction("MLETR").unwrap().cell_at(CriterionId::TransferDivests, at).unwrap();
+    /// assert_eq!(Effect::of_cell(mletr, CriterionStatus::NotSatisfied), Effect::Undetermined);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn of_cell(cell: &Cell, status: CriterionStatus) -> Effect {
+        match Effect::of(cell.status, status) {
+            Effect::Blocks if !cell.can_block() => Effect::Undetermined,
+            effect => effect,
         }
     }
 }

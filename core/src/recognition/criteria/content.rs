@@ -25,16 +25,25 @@ fn present<'v>(doc: &'v Value, dotted: &str) -> Option<&'v Value> {
 
 /// Row 1, judged at the event that last set the content (issuance, conversion or the latest
 /// amendment), over the current document: every field the cell lists is present.
+///
+/// A cell whose `proxy_fields` is set lists fields that stand in for the statutory test ("the
+/// information required in the paper instrument", which depends on the governing carriage law;
+/// a short-form bill incorporating terms by reference is valid): a missing field is then
+/// *indeterminate*, naming the field and why it is only a proxy. A cell without it (an agreed
+/// list of data elements) makes a missing field *not satisfied*.
 pub(super) fn required_content(
     ctx: &Context<'_>,
     i: usize,
     params: &CellParams,
 ) -> Option<Outcome> {
-    let last_content = ctx
+    let Some(last_content) = ctx
         .history
         .events
         .iter()
-        .rposition(|e| e.kind.is_creation() || e.kind == LegalEventKind::Amend)?;
+        .rposition(|e| e.kind.is_creation() || e.kind == LegalEventKind::Amend)
+    else {
+        return (i == 0).then(|| super::partial_history(ctx, "the content it was issued with"));
+    };
     if i != last_content {
         return None;
     }
@@ -57,6 +66,11 @@ pub(super) fn required_content(
             "all {} required fields are present",
             params.fields.len()
         ))
+    } else if params.proxy_fields {
+        Outcome::indeterminate(format!(
+            "field(s) missing: {}; the field list is a proxy for the information the paper bill would need under the governing carriage law, not a statutory list (a short-form bill may incorporate terms by reference), so whether the content suffices was not decided",
+            missing.join(", ")
+        ))
     } else {
         Outcome::not_satisfied(format!("required content missing: {}", missing.join(", ")))
     })
@@ -65,8 +79,11 @@ pub(super) fn required_content(
 /// Row 16, judged at the creation event: the place of issue is indicated. A missing place is
 /// `Indeterminate`, because the rules require it only where the governing law does.
 pub(super) fn place_indicated(ctx: &Context<'_>, i: usize, params: &CellParams) -> Option<Outcome> {
-    if !ctx.event(i)?.kind.is_creation() {
+    if !super::is_creation_or_partial_start(ctx, i) {
         return None;
+    }
+    if !ctx.event(i)?.kind.is_creation() {
+        return Some(super::partial_history(ctx, "the place of issue"));
     }
     let Some(doc) = ctx.document else {
         return Some(Outcome::indeterminate("no transport document was supplied"));
@@ -85,34 +102,27 @@ pub(super) fn place_indicated(ctx: &Context<'_>, i: usize, params: &CellParams) 
     )
 }
 
-/// Row 17, judged at each amendment: it is identified (a new content checksum is recorded)
-/// and made by the issuer.
+/// Row 17, judged at each amendment: the amended information is identified as such (a new
+/// content checksum is recorded for it). MLETR art. 16 (SG s.16L) asks only that; who may amend
+/// comes from the platform's rulebook, not the statute, so the author is reported, not judged.
 pub(super) fn amendments_identified(ctx: &Context<'_>, i: usize) -> Option<Outcome> {
     let e = ctx.event(i)?;
     if e.kind != LegalEventKind::Amend {
         return None;
     }
-    let issuer = ctx.issuer();
-    let mut problems = Vec::new();
-    match (&e.actor, issuer) {
-        (Some(actor), Some(issuer)) if actor == issuer => {}
-        (Some(actor), Some(issuer)) => problems.push(Outcome::not_satisfied(format!(
-            "amendment at event {i} made by '{actor}', not by the issuer '{issuer}'"
-        ))),
-        _ => problems.push(Outcome::indeterminate(format!(
-            "amendment at event {i}: its author or the issuer is not recorded"
-        ))),
-    }
-    if e.document_checksum.is_none() {
-        problems.push(Outcome::indeterminate(format!(
-            "amendment at event {i} records no checksum of the amended content"
-        )));
-    }
-    Some(super::worst(problems, || {
-        Outcome::satisfied(format!(
-            "amendment at event {i} identified and made by the issuer"
+    let author = e
+        .actor
+        .as_deref()
+        .map_or_else(|| "an unrecorded author".to_owned(), |a| format!("'{a}'"));
+    Some(if e.document_checksum.is_none() {
+        Outcome::indeterminate(format!(
+            "amendment at event {i} (by {author}) records no checksum of the amended content, so the amended information is not identified"
         ))
-    }))
+    } else {
+        Outcome::satisfied(format!(
+            "amendment at event {i} (by {author}; who may amend is for the platform's rulebook) identified by its content checksum"
+        ))
+    })
 }
 
 /// Row 18, judged at each conversion from paper: a change-of-medium statement, the paper made

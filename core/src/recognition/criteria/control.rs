@@ -51,10 +51,10 @@ pub(super) fn singularity(ctx: &Context<'_>, i: usize) -> Option<Outcome> {
 pub(super) fn controllability(ctx: &Context<'_>, i: usize) -> Option<Outcome> {
     let e = ctx.event(i)?;
     if i == 0 && !e.kind.is_creation() {
-        return Some(Outcome::not_satisfied(format!(
-            "the history starts with '{}', not with the record's creation",
-            e.kind.name()
-        )));
+        return Some(super::partial_history(
+            ctx,
+            "control from the record's creation",
+        ));
     }
     if let Some(t) = ctx.terminal_before(i) {
         return Some(Outcome::not_satisfied(format!(

@@ -33,7 +33,7 @@ pub(super) fn consent(ctx: &Context<'_>, i: usize) -> Option<Outcome> {
             .collect();
         if let Some(refusal) = records.iter().find(|c| c.refused) {
             outcomes.push(Outcome::not_satisfied(format!(
-                "'{party}' refused the electronic form ({}) before event {i}",
+                "'{party}' refused the electronic form ({}) before event {i}: it cannot be required to use the record (MLETR art. 7(2)), which protects the party and is not a validity condition of the record",
                 refusal.basis
             )));
         } else if let Some(c) = records.first() {
@@ -70,34 +70,51 @@ fn involved(e: &crate::recognition::EventFacts) -> impl Iterator<Item = &str> {
         .chain(e.endorsee.as_deref())
 }
 
-/// Row 23, judged at the creation event: the bill's governing law is one the cell lists as
-/// recognising electronic bills, from before the bill was created.
+/// Row 23, judged at the creation event: the bill's governing law is one the shared list
+/// says recognises electronic bills, from before the bill was created.
+///
+/// Never `NotSatisfied`: whether a bill governed by a law that did not (yet) recognise
+/// electronic bills is effective before the receiving court is a conflict-of-laws question
+/// (legal.md §6 row 23, "≈ (PIL)"), which the library does not decide. A law listed without a
+/// verified date is indeterminate too.
 pub(super) fn governing_law(ctx: &Context<'_>, i: usize, params: &CellParams) -> Option<Outcome> {
     let e = ctx.event(i)?;
-    if !e.kind.is_creation() {
+    if !super::is_creation_or_partial_start(ctx, i) {
         return None;
+    }
+    if !e.kind.is_creation() {
+        return Some(super::partial_history(
+            ctx,
+            "the law governing the bill at its creation",
+        ));
     }
     let Some(law) = ctx.evidence.governing_law.as_deref() else {
         return Some(Outcome::indeterminate(
             "the law governing the bill was not supplied",
         ));
     };
-    Some(
-        match params.recognising_laws.iter().find(|l| l.law == law) {
-            None => Outcome::indeterminate(format!(
-                "whether law '{law}' recognises electronic bills is not in the rule data"
-            )),
-            Some(l) if l.from.with_timezone(&chrono::Utc) <= e.at => Outcome::satisfied(format!(
-                "governing law '{law}' recognises electronic bills since {} ({})",
-                l.from.to_rfc3339(),
-                l.citation
-            )),
-            Some(l) => Outcome::not_satisfied(format!(
-                "the bill was created at {}, before governing law '{law}' recognised electronic bills ({}; {})",
-                e.at.to_rfc3339(),
-                l.from.to_rfc3339(),
-                l.citation
-            )),
-        },
-    )
+    let Some(l) = params.recognising_laws.iter().find(|l| l.law == law) else {
+        return Some(Outcome::indeterminate(format!(
+            "whether law '{law}' recognises electronic bills is not in the rule data"
+        )));
+    };
+    let tag = l.confidence.map_or("", |c| c.tag());
+    Some(match l.from {
+        None => Outcome::indeterminate(format!(
+            "law '{law}' is listed as recognising electronic bills ({}{}{tag}), but from when is not verified",
+            l.citation,
+            if tag.is_empty() { "" } else { " " },
+        )),
+        Some(from) if from.with_timezone(&chrono::Utc) <= e.at => Outcome::satisfied(format!(
+            "governing law '{law}' recognises electronic bills since {} ({})",
+            from.to_rfc3339(),
+            l.citation
+        )),
+        Some(from) => Outcome::indeterminate(format!(
+            "the bill was created at {}, before governing law '{law}' recognised electronic bills ({}; {}); whether it is effective is a conflict-of-laws question for the receiving court",
+            e.at.to_rfc3339(),
+            from.to_rfc3339(),
+            l.citation
+        )),
+    })
 }

@@ -173,6 +173,24 @@ fn signature_failed(ctx: &Context<'_>, i: usize) -> bool {
         || ctx.signatures(i).any(|s| !s.verified)
 }
 
+/// Whether event `i` is where a criterion judged "at the record's creation" is judged: the
+/// first creation event, or — for a partial history that does not start with one — event 0.
+fn is_creation_or_partial_start(ctx: &Context<'_>, i: usize) -> bool {
+    match ctx.history.events.iter().position(|e| e.kind.is_creation()) {
+        Some(first) => first == i,
+        None => i == 0,
+    }
+}
+
+/// The outcome for a criterion that needs the record's creation when the history does not
+/// include it: a partial history says nothing either way, so it is indeterminate.
+fn partial_history(ctx: &Context<'_>, what: &str) -> Outcome {
+    Outcome::indeterminate(format!(
+        "the history starts with '{}', not with the record's creation, so {what} cannot be judged (partial history)",
+        ctx.event(0).map(|e| e.kind.name()).unwrap_or_default()
+    ))
+}
+
 /// The worst of several outcomes (their reasons joined), or `ok()` if there are none.
 fn worst(outcomes: Vec<Outcome>, ok: impl FnOnce() -> Outcome) -> Outcome {
     let Some(status) = outcomes.iter().map(|o| o.status).max() else {

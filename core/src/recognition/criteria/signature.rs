@@ -91,7 +91,8 @@ fn key_outcome(ctx: &Context<'_>, i: usize, s: &SignatureEvidence) -> Outcome {
 }
 
 /// Row 10, judged at every event: each signature verifies with a key the trust store binds to
-/// the signer, valid and unrevoked at the event's time.
+/// the signer, valid and unrevoked at the event's time. That is what is checked; "the method is
+/// reliable" (MLETR art. 12) is not claimed, it is left to the reliability evidence.
 pub(super) fn reliable_signature(ctx: &Context<'_>, i: usize) -> Option<Outcome> {
     ctx.event(i)?;
     let outcomes: Vec<Outcome> = ctx.signatures(i).map(|s| key_outcome(ctx, i, s)).collect();
@@ -105,7 +106,10 @@ pub(super) fn reliable_signature(ctx: &Context<'_>, i: usize) -> Option<Outcome>
         .all(|o| o.status == CriterionStatus::Satisfied)
     {
         let reasons: Vec<String> = outcomes.into_iter().map(|o| o.reason).collect();
-        return Some(Outcome::satisfied(reasons.join("; ")));
+        return Some(Outcome::satisfied(format!(
+            "{} (key attributed by the trust store; the method's reliability is not decided here)",
+            reasons.join("; ")
+        )));
     }
     Some(super::worst(outcomes, || Outcome::indeterminate("")))
 }
@@ -152,8 +156,11 @@ pub(super) fn accepted_algorithm(
 /// issuer is not satisfied whatever else holds: the record's own identity claim is false.
 pub(super) fn issuer_identity(ctx: &Context<'_>, i: usize, params: &CellParams) -> Option<Outcome> {
     let e = ctx.event(i)?;
-    if !e.kind.is_creation() {
+    if !super::is_creation_or_partial_start(ctx, i) {
         return None;
+    }
+    if !e.kind.is_creation() {
+        return Some(super::partial_history(ctx, "the issuer's identity"));
     }
     let Some(issuer) = e.actor.as_deref() else {
         return Some(Outcome::not_satisfied(format!(
@@ -246,36 +253,45 @@ pub(super) fn issuer_identity(ctx: &Context<'_>, i: usize, params: &CellParams) 
     }))
 }
 
-/// Row 15, judged at every event: its time is signed or trusted, in order, and not after the
-/// evaluation time.
+/// Row 15, judged at every event: the event's time is covered by a signature or a trusted
+/// time source, not in the future and not before the previous event.
+///
+/// MLETR art. 13 (SG s.16J) applies only "where the law requires or permits" an indication of
+/// time, which depends on the law governing the act at that event and is not assessed here. So
+/// a problem found is *indeterminate*, the reason naming the condition, never *not satisfied*.
 pub(super) fn timestamps(ctx: &Context<'_>, i: usize) -> Option<Outcome> {
     let e = ctx.event(i)?;
     let mut problems = Vec::new();
     if e.at > ctx.at {
-        problems.push(Outcome::not_satisfied(format!(
+        problems.push(format!(
             "event {i} is dated {}, after the evaluation time {}",
             e.at.to_rfc3339(),
             ctx.at.to_rfc3339()
-        )));
+        ));
     }
     if let Some(prev) = i.checked_sub(1).and_then(|p| ctx.event(p))
         && e.at < prev.at
     {
-        problems.push(Outcome::not_satisfied(format!(
+        problems.push(format!(
             "event {i} ({}) is dated before event {} ({})",
             e.at.to_rfc3339(),
             i - 1,
             prev.at.to_rfc3339()
-        )));
+        ));
     }
     if e.time_source == TimeSource::Unsigned {
-        problems.push(Outcome::indeterminate(format!(
+        problems.push(format!(
             "the time of event {i} is not covered by a signature or a trusted time source"
-        )));
+        ));
     }
-    Some(super::worst(problems, || {
+    Some(if problems.is_empty() {
         Outcome::satisfied(format!("event {i} reliably dated {}", e.at.to_rfc3339()))
-    }))
+    } else {
+        Outcome::indeterminate(format!(
+            "{}; this matters where the law requires or permits an indication of time for the event (MLETR art. 13), which was not assessed",
+            problems.join("; ")
+        ))
+    })
 }
 
 fn binding_name(b: KeyBinding) -> String {

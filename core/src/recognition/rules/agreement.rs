@@ -73,6 +73,8 @@ struct RawAgreement {
     version: String,
     #[serde(default)]
     sources: Option<String>,
+    #[serde(default)]
+    researched: Option<String>,
     instrument: Instrument,
     #[serde(default)]
     effective_from: Option<DateTime<FixedOffset>>,
@@ -103,6 +105,8 @@ pub struct Agreement {
     pub digest: String,
     /// Where the research behind the file is.
     pub sources: Option<String>,
+    /// When the legal research behind the file was done; named in every report.
+    pub researched: Option<String>,
     /// The instrument and its standing.
     pub instrument: Instrument,
     /// When it applies from.
@@ -211,6 +215,7 @@ impl Agreement {
             version: raw.version,
             digest: parse::digest(value),
             sources: raw.sources,
+            researched: raw.researched,
             instrument: raw.instrument,
             effective_from: raw.effective_from,
             effective_until: raw.effective_until,

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::agreement::{Agreement, Instrument};
 use super::cell::Cell;
 use super::jurisdiction::{IndustryCover, Regime, RuleSet};
+use super::laws::LawList;
+use crate::recognition::CriterionId;
 use crate::recognition::RecognitionError;
 
 /// The rule files shipped inside the crate: `(source name, contents)`.
@@ -30,7 +32,32 @@ const EMBEDDED_JURISDICTIONS: &[(&str, &str)] = &[
         "embedded:jurisdictions/fr.json",
         include_str!("../../../rules/jurisdictions/fr.json"),
     ),
+    (
+        "embedded:jurisdictions/hk.json",
+        include_str!("../../../rules/jurisdictions/hk.json"),
+    ),
+    (
+        "embedded:jurisdictions/bh.json",
+        include_str!("../../../rules/jurisdictions/bh.json"),
+    ),
+    (
+        "embedded:jurisdictions/adgm.json",
+        include_str!("../../../rules/jurisdictions/adgm.json"),
+    ),
+    (
+        "embedded:jurisdictions/de.json",
+        include_str!("../../../rules/jurisdictions/de.json"),
+    ),
+    (
+        "embedded:jurisdictions/us.json",
+        include_str!("../../../rules/jurisdictions/us.json"),
+    ),
 ];
+
+const EMBEDDED_LAWS: (&str, &str) = (
+    "embedded:recognising-laws.json",
+    include_str!("../../../rules/recognising-laws.json"),
+);
 
 const EMBEDDED_AGREEMENTS: &[(&str, &str)] = &[(
     "embedded:agreements/sg-cn-shenzhen.json",
@@ -43,7 +70,7 @@ const EMBEDDED_AGREEMENTS: &[(&str, &str)] = &[(
 /// use ebl::recognition::Catalogue;
 /// let catalogue = Catalogue::embedded()?;
 /// let ids: Vec<&str> = catalogue.jurisdictions().iter().map(|j| j.id.as_str()).collect();
-/// assert_eq!(ids, ["MLETR", "SG", "CN", "GB", "FR"]);
+/// assert_eq!(ids, ["MLETR", "SG", "CN", "GB", "FR", "HK", "BH", "ADGM", "DE", "US"]);
 /// let target = catalogue.agreement_target("sg-cn-shenzhen", "CN")?;
 /// assert_eq!(target.receiving, "CN");
 /// assert_eq!(target.layers.len(), 2);
@@ -53,6 +80,7 @@ const EMBEDDED_AGREEMENTS: &[(&str, &str)] = &[(
 pub struct Catalogue {
     pub(super) jurisdictions: Vec<RuleSet>,
     pub(super) agreements: Vec<Agreement>,
+    pub(super) laws: Option<LawList>,
 }
 
 impl Catalogue {
@@ -62,13 +90,16 @@ impl Catalogue {
         Catalogue::default()
     }
 
-    /// The rule files shipped with the crate: MLETR baseline, SG, CN, GB, FR and the SG–CN
-    /// (Shenzhen) agreement model.
+    /// The rule files shipped with the crate: MLETR baseline, SG, CN, GB, FR, HK, BH, ADGM, DE,
+    /// US, the shared list of laws recognising electronic bills, and the SG–CN (Shenzhen)
+    /// agreement model.
     ///
     /// # Errors
     /// Only if an embedded file is invalid, which the test suite rules out.
     pub fn embedded() -> crate::Result<Catalogue> {
         let mut catalogue = Catalogue::new();
+        let (name, text) = EMBEDDED_LAWS;
+        catalogue.set_recognising_laws(LawList::from_json(text.as_bytes(), name)?);
         for (name, text) in EMBEDDED_JURISDICTIONS {
             catalogue.add_jurisdiction(RuleSet::from_json(text.as_bytes(), name)?)?;
         }
@@ -84,7 +115,7 @@ impl Catalogue {
     /// # Errors
     /// [`RecognitionError::RulesInvalid`] if its id or an alias names another loaded
     /// jurisdiction (ignoring case), so that every name keeps meaning one rule file.
-    pub fn add_jurisdiction(&mut self, rules: RuleSet) -> crate::Result<()> {
+    pub fn add_jurisdiction(&mut self, mut rules: RuleSet) -> crate::Result<()> {
         let names = std::iter::once(&rules.id).chain(&rules.aliases);
         if let Some((name, other)) = names
             .filter_map(|n| {
@@ -105,11 +136,41 @@ impl Catalogue {
             }
             .into());
         }
+        if rules.needs_shared_laws() {
+            rules.recognising_laws.clone_from(&self.laws);
+        }
         match self.jurisdictions.iter_mut().find(|j| j.id == rules.id) {
             Some(existing) => *existing = rules,
             None => self.jurisdictions.push(rules),
         }
         Ok(())
+    }
+
+    /// Sets the shared list of laws that recognise electronic bills, used by every loaded
+    /// and later added jurisdiction whose `governing-law` cells list none of their own.
+    ///
+    /// ```
+    /// use ebl::recognition::{Catalogue, LawList};
+    /// let mut catalogue = Catalogue::embedded()?;
+    /// let list = br#"{"schema": "ebl-recognising-laws/1", "version": "t1", "researched": "2026-06",
+    ///   "laws": [{"law": "SG", "from": "2021-03-19T00:00:00+08:00", "citation": "ETA Part 2A [V]", "confidence": "verified"}]}"#;
+    /// catalogue.set_recognising_laws(LawList::from_json(list, "laws.json")?);
+    /// assert_eq!(catalogue.jurisdiction("GB").unwrap().recognising_laws.as_ref().unwrap().version, "t1");
+    /// # Ok::<(), ebl::Error>(())
+    /// ```
+    pub fn set_recognising_laws(&mut self, laws: LawList) {
+        for j in &mut self.jurisdictions {
+            if j.needs_shared_laws() {
+                j.recognising_laws = Some(laws.clone());
+            }
+        }
+        self.laws = Some(laws);
+    }
+
+    /// The shared list of laws that recognise electronic bills, if one is loaded.
+    #[must_use]
+    pub fn recognising_laws(&self) -> Option<&LawList> {
+        self.laws.as_ref()
     }
 
     /// Adds an agreement (replacing one with the same id). Every side must name a loaded
@@ -238,6 +299,9 @@ pub struct RulesSource {
     pub version: String,
     /// `sha256:` digest of the canonical file.
     pub digest: String,
+    /// When the legal research behind the file was done (`2026-06`), if the file says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub researched: Option<String>,
 }
 
 /// A set of cells from one rule file.
@@ -266,12 +330,26 @@ pub struct Target {
     pub instrument: Option<Instrument>,
     /// The jurisdiction layer first, then the agreement layer if any.
     pub layers: Vec<Layer>,
+    /// Data the layers' cells draw on besides their own files (the shared list of
+    /// recognising laws), named in the report beside the layers.
+    pub shared: Vec<RulesSource>,
 }
 
 impl Target {
     /// The target for one jurisdiction.
     #[must_use]
     pub fn jurisdiction(rules: &RuleSet) -> Target {
+        let mut cells = rules.cells.clone();
+        let mut shared = Vec::new();
+        if let Some(laws) = &rules.recognising_laws {
+            for c in &mut cells {
+                if c.criterion == CriterionId::GoverningLaw && c.params.recognising_laws.is_empty()
+                {
+                    c.params.recognising_laws.clone_from(&laws.laws);
+                }
+            }
+            shared.push(laws.source());
+        }
         Target {
             id: rules.id.clone(),
             receiving: rules.id.clone(),
@@ -284,9 +362,11 @@ impl Target {
                     id: rules.id.clone(),
                     version: rules.version.clone(),
                     digest: rules.digest.clone(),
+                    researched: rules.researched.clone(),
                 },
-                cells: rules.cells.clone(),
+                cells,
             }],
+            shared,
         }
     }
 
@@ -317,6 +397,7 @@ impl Target {
                 id: agreement.id.clone(),
                 version: agreement.version.clone(),
                 digest: agreement.digest.clone(),
+                researched: agreement.researched.clone(),
             },
             cells: agreement.cells_for(s),
         });

@@ -37,6 +37,19 @@ pub enum Confidence {
     Uncertain,
 }
 
+impl Confidence {
+    /// The tag `reference/legal.md` uses: `[V]`, `[S]`, `[R]` or `[?]`.
+    #[must_use]
+    pub fn tag(self) -> &'static str {
+        match self {
+            Confidence::Verified => "[V]",
+            Confidence::Secondary => "[S]",
+            Confidence::Recalled => "[R]",
+            Confidence::Uncertain => "[?]",
+        }
+    }
+}
+
 /// A governing law that recognises electronic bills from a given instant (param of
 /// `governing-law`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,10 +57,15 @@ pub enum Confidence {
 pub struct RecognisingLaw {
     /// The law's id as callers name it in `Evidence::governing_law` (`SG`, `GB`, `CN`, …).
     pub law: String,
-    /// From when that law recognises electronic bills of lading.
-    pub from: DateTime<FixedOffset>,
+    /// From when that law recognises electronic bills of lading; absent when the research
+    /// names the law but not a verified date (then a bill governed by it is indeterminate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<DateTime<FixedOffset>>,
     /// The instrument.
     pub citation: String,
+    /// How the statement was established (legal.md's tag).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
 }
 
 /// Parameters a cell gives its criterion. Which parameters a criterion accepts is checked when
@@ -59,6 +77,11 @@ pub struct CellParams {
     /// `required-content`, `place-indicated`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
+    /// Whether `fields` is the library's proxy for a statutory test rather than a list the law
+    /// (or an agreement) states: a missing field is then indeterminate, not a failure
+    /// (`required-content`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub proxy_fields: bool,
     /// JWS algorithms accepted: `accepted-algorithm`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub algorithms: Vec<String>,
@@ -99,6 +122,7 @@ impl CellParams {
             }
         };
         push(!self.fields.is_empty(), "fields");
+        push(self.proxy_fields, "proxy_fields");
         push(!self.algorithms.is_empty(), "algorithms");
         push(!self.identity_methods.is_empty(), "identity_methods");
         push(!self.identifier_schemes.is_empty(), "identifier_schemes");
@@ -118,7 +142,8 @@ impl CellParams {
     #[must_use]
     pub fn accepted_by(c: CriterionId) -> &'static [&'static str] {
         match c {
-            CriterionId::RequiredContent | CriterionId::PlaceIndicated => &["fields"],
+            CriterionId::RequiredContent => &["fields", "proxy_fields"],
+            CriterionId::PlaceIndicated => &["fields"],
             CriterionId::AcceptedAlgorithm => &["algorithms"],
             CriterionId::IssuerIdentity => &["identity_methods"],
             CriterionId::IdentifiableController => &["identifier_schemes"],
@@ -177,6 +202,29 @@ fn params_empty(p: &CellParams) -> bool {
 }
 
 impl Cell {
+    /// Whether a failure under this cell may make a verdict "not recognised": only when its
+    /// statement was verified against the statute text ([`Confidence::Verified`]) and the cell
+    /// is not flagged uncertain (an unverified article number, a draft, a model instrument).
+    ///
+    /// ```
+    /// use ebl::recognition::{Catalogue, CriterionId};
+    /// let gb = Catalogue::embedded()?.jurisdiction("GB").unwrap().clone();
+    /// let at = "2026-01-01T00:00:00Z".parse()?;
+    /// assert!(gb.cell_at(CriterionId::Integrity, at).unwrap().can_block()); // s.2(2)(b) [V]
+    /// assert!(!gb.cell_at(CriterionId::PaperToElectronic, at).unwrap().can_block()); // s.4 [R]
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn can_block(&self) -> bool {
+        self.confidence == Confidence::Verified && !self.uncertain
+    }
+
+    /// The cell's confidence as legal.md writes it: `[V]`, `[S]`, `[R]` or `[?]`.
+    #[must_use]
+    pub fn confidence_tag(&self) -> &'static str {
+        self.confidence.tag()
+    }
+
     /// Whether the cell is in force at `at`.
     #[must_use]
     pub fn in_force(&self, at: DateTime<Utc>) -> bool {

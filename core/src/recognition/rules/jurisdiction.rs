@@ -4,7 +4,8 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::cell::Cell;
+use super::cell::{Cell, Confidence};
+use super::laws::LawList;
 use super::parse::{self, expect_schema, invalid, typed};
 use crate::json::{self, JsonPath, Value};
 use crate::recognition::{CriterionId, RecognitionError};
@@ -23,6 +24,26 @@ pub enum EarlierRecords {
     Unknown,
 }
 
+/// Whether a jurisdiction has a statute recognising electronic transferable records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RegimeStatus {
+    /// A statute (or, for the baseline, the model law) recognises them.
+    #[default]
+    Enacted,
+    /// No statute recognises them yet (a consultation, a bill): the regime check is
+    /// indeterminate for every record.
+    NotEnacted,
+}
+
+impl RegimeStatus {
+    /// Whether this is [`RegimeStatus::Enacted`].
+    #[must_use]
+    pub fn is_enacted(&self) -> bool {
+        *self == RegimeStatus::Enacted
+    }
+}
+
 /// The statute (or model law) that makes electronic transferable records possible.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,6 +55,16 @@ pub struct Regime {
     pub effective_from: Option<DateTime<FixedOffset>>,
     /// What it says about records issued before `effective_from`.
     pub earlier_records: EarlierRecords,
+    /// Whether a statute recognising electronic transferable records exists at all
+    /// (`enacted`, the default) or not yet (`not-enacted`: the verdict is at best
+    /// indeterminate, as for Hong Kong before the ETO is amended).
+    #[serde(default, skip_serializing_if = "RegimeStatus::is_enacted")]
+    pub status: RegimeStatus,
+    /// How the regime's commencement and its rule on earlier records were established
+    /// (legal.md's tag). A regime rule that is not verified never blocks by itself. Absent in
+    /// older files: then the regime's rule on earlier records is treated as unverified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
     /// Notes (uncertain dates and why).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -60,6 +91,8 @@ struct RawRuleSet {
     version: String,
     #[serde(default)]
     sources: Option<String>,
+    #[serde(default)]
+    researched: Option<String>,
     regime: Regime,
     #[serde(default)]
     industry_cover: Option<IndustryCover>,
@@ -92,6 +125,11 @@ pub struct RuleSet {
     pub digest: String,
     /// Where the research behind the file is (e.g. `reference/legal.md §2`).
     pub sources: Option<String>,
+    /// When the legal research behind the file was done (`2026-06`); named in every report.
+    pub researched: Option<String>,
+    /// The shared list of laws recognising electronic bills, when the file's `governing-law`
+    /// cells list none of their own (set by [`crate::recognition::Catalogue::add_jurisdiction`]).
+    pub recognising_laws: Option<LawList>,
     /// The regime.
     pub regime: Regime,
     /// The industry-cover test, if the file defines one.
@@ -160,6 +198,8 @@ impl RuleSet {
             version: raw.version,
             digest: parse::digest(value),
             sources: raw.sources,
+            researched: raw.researched,
+            recognising_laws: None,
             regime: raw.regime,
             industry_cover: raw.industry_cover,
             cells: cells.into_iter().map(|(c, _)| c).collect(),
@@ -188,6 +228,15 @@ impl RuleSet {
         let text = text.trim();
         self.id.eq_ignore_ascii_case(text)
             || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(text))
+    }
+
+    /// Whether a `governing-law` cell lists no laws of its own, so the catalogue's shared list
+    /// applies.
+    #[must_use]
+    pub fn needs_shared_laws(&self) -> bool {
+        self.cells.iter().any(|c| {
+            c.criterion == CriterionId::GoverningLaw && c.params.recognising_laws.is_empty()
+        })
     }
 
     /// Whether the regime was in force at `at`.

@@ -93,7 +93,7 @@ impl Catalogue {
     /// let err = catalogue.target("sg-cn-shenzhen").unwrap_err();
     /// assert!(err.to_string().contains("sg-cn-shenzhen/SG or sg-cn-shenzhen/CN"));
     /// // An unknown name lists the known ones.
-    /// assert!(catalogue.target("XX").unwrap_err().to_string().contains("MLETR, SG, CN, GB, FR"));
+    /// assert!(catalogue.target("XX").unwrap_err().to_string().contains("MLETR, SG, CN, GB, FR, HK, BH, ADGM, DE, US"));
     /// # Ok::<(), ebl::Error>(())
     /// ```
     ///
