@@ -86,7 +86,7 @@ def test_wrong_types_in_constructors() -> None:
     with pytest.raises(TypeError, match="at"):
         ebl.VerifyContext(at="2026-06-01T00:00:00Z")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="keys"):
-        ebl.VerifyContext(at=DEMO_AT, keys=b"not a list")
+        ebl.VerifyContext(at=DEMO_AT, keys=b"not a list")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         ebl.verify(DEMO_ENVELOPE, "not a context")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"data\[1\]"):
