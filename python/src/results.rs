@@ -2,6 +2,8 @@
 //! object the core produced (`to_json_value()`), so that `to_dict()`/`to_json()` are exactly
 //! what `ebl verify --json` prints, and pickling is that JSON.
 
+use std::sync::{Arc, OnceLock};
+
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 use serde_json::Value;
@@ -89,20 +91,38 @@ fn hash_text(text: &str) -> u64 {
 /// The verdict on one file: `valid`, the `format` it was read as, every `finding`, and for a
 /// PINT envelope the `response_code` a receiving platform would answer and the title replay.
 #[pyclass(frozen, module = "ebl._ebl")]
+///
+/// It keeps the core's result and makes its JSON only when asked (`to_dict`, `findings`, …), so
+/// that a caller reading `valid` pays nothing for the conversion; one restored from a pickle
+/// holds the JSON only.
 pub struct Verification {
-    json: Value,
-    replay: Option<Value>,
+    core: Option<Arc<ebl::verify::Verification>>,
+    json: OnceLock<Value>,
+    replay: OnceLock<Option<Value>>,
 }
 
 impl Verification {
-    pub(crate) fn from_core(verification: &ebl::verify::Verification) -> Verification {
+    pub(crate) fn from_core(verification: ebl::verify::Verification) -> Verification {
         Verification {
-            json: verification.to_json_value(),
-            replay: verification
-                .pint
-                .as_ref()
-                .and_then(|report| serde_json::to_value(&report.replay).ok()),
+            core: Some(Arc::new(verification)),
+            json: OnceLock::new(),
+            replay: OnceLock::new(),
         }
+    }
+
+    fn json(&self) -> &Value {
+        self.json.get_or_init(|| {
+            self.core
+                .as_ref()
+                .map_or(Value::Null, |core| core.to_json_value())
+        })
+    }
+
+    fn replay(&self) -> &Option<Value> {
+        self.replay.get_or_init(|| {
+            let report = self.core.as_ref()?.pint.as_ref()?;
+            serde_json::to_value(&report.replay).ok()
+        })
     }
 }
 
@@ -110,7 +130,10 @@ impl Verification {
 impl Verification {
     #[getter]
     fn valid(&self) -> bool {
-        self.json
+        if let Some(core) = &self.core {
+            return core.valid;
+        }
+        self.json()
             .get("valid")
             .and_then(Value::as_bool)
             .unwrap_or(false)
@@ -118,43 +141,43 @@ impl Verification {
     /// `"dcsa-pint-envelope"`, `"openattestation-v2"`, `"dcsa-transport-document"`, …
     #[getter]
     fn format(&self) -> String {
-        text(&self.json, "format").unwrap_or_default()
+        text(self.json(), "format").unwrap_or_default()
     }
     /// `"RECE"`, `"BSIG"`, `"BENV"` or `"MDOC"` for a PINT envelope, else `None`.
     #[getter]
     fn response_code(&self) -> Option<String> {
-        text(&self.json, "responseCode")
+        text(self.json(), "responseCode")
     }
     #[getter]
     fn document_reference(&self) -> Option<String> {
-        text(&self.json, "documentReference")
+        text(self.json(), "documentReference")
     }
     #[getter]
     fn document_checksum(&self) -> Option<String> {
-        text(&self.json, "documentChecksum")
+        text(self.json(), "documentChecksum")
     }
     #[getter]
     fn findings(&self) -> Vec<Finding> {
-        Finding::all(self.json.get("findings"))
+        Finding::all(self.json().get("findings"))
     }
     /// For a PINT envelope: who held title at each step of its chain, replayed.
     #[getter]
     fn title_replay(&self) -> Option<TitleReplay> {
-        self.replay.clone().map(|json| TitleReplay { json })
+        self.replay().clone().map(|json| TitleReplay { json })
     }
     /// The verdict as the `dict` `ebl verify --json` prints (without `file`).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.json)
+        to_python(py, self.json())
     }
     /// The verdict as the JSON `ebl verify --json` prints (without `file`): one line, or
     /// indented by `indent` spaces.
     #[pyo3(signature = (indent = None))]
     fn to_json(&self, indent: Option<usize>) -> String {
-        json_text(&self.json, indent)
+        json_text(self.json(), indent)
     }
     fn __repr__(&self) -> String {
         let errors = self
-            .json
+            .json()
             .get("findings")
             .and_then(Value::as_array)
             .map_or(0, |f| f.iter().filter(|f| f["severity"] == "error").count());
@@ -169,28 +192,29 @@ impl Verification {
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other
             .cast::<Verification>()
-            .is_ok_and(|o| o.get().json == self.json && o.get().replay == self.replay)
+            .is_ok_and(|o| o.get().json() == self.json() && o.get().replay() == self.replay())
     }
     fn __hash__(&self) -> u64 {
-        hash_text(&self.json.to_string())
+        hash_text(&self.json().to_string())
     }
     #[staticmethod]
     #[pyo3(signature = (json, replay = None))]
     fn _from_json(json: &str, replay: Option<&str>) -> PyResult<Verification> {
         attached(|| {
             Ok(Verification {
-                json: parse_own_json(json)?,
-                replay: replay.map(parse_own_json).transpose()?,
+                core: None,
+                json: OnceLock::from(parse_own_json(json)?),
+                replay: OnceLock::from(replay.map(parse_own_json).transpose()?),
             })
         })
     }
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let restore = py.get_type::<Verification>().getattr("_from_json")?;
         let replay = self
-            .replay
+            .replay()
             .as_ref()
             .map(|r| PyString::new(py, &r.to_string()));
-        (restore, (self.json.to_string(), replay)).into_pyobject(py)
+        (restore, (self.json().to_string(), replay)).into_pyobject(py)
     }
 }
 

@@ -20,7 +20,7 @@ pub fn verify(
     let context = context.get().context.clone();
     detached(py, || {
         let verification = ebl::verify::verify_bytes(&bytes, &context)?;
-        Ok(Verification::from_core(&verification))
+        Ok(Verification::from_core(verification))
     })
 }
 
@@ -44,7 +44,7 @@ pub fn verify_batch(
     let results = detached(py, || {
         Ok(ebl::verify::verify_batch(&inputs, &context)
             .into_iter()
-            .map(|r| r.map(|v| Verification::from_core(&v)))
+            .map(|r| r.map(Verification::from_core))
             .collect::<Vec<_>>())
     })?;
     results
