@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import concurrent.futures
+import datetime as dt
+import os
 import pickle
 import threading
+from pathlib import Path
 
 import ebl
 from conftest import BL_5KB, DEMO_ENVELOPE, TESTDATA, TITLE_LOG
@@ -79,3 +82,13 @@ def test_threads_batch_and_sign_concurrently(demo_context: ebl.VerifyContext) ->
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
         assert sorted(pool.map(work, range(16))) == [(i, True) for i in range(16)]
+
+
+def test_verify_batch_runs_on_a_pool_of_every_core() -> None:
+    """The core's batch runs on a rayon pool with one thread per core (Linux shows threads in
+    /proc), so a batch is not verified on the caller's thread alone."""
+    tasks = Path("/proc/self/task")
+    assert tasks.is_dir(), "this check reads Linux's /proc"
+    context = ebl.VerifyContext(at=dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc))
+    ebl.verify_batch([b"{}"] * 16, context)
+    assert len(list(tasks.iterdir())) >= (os.cpu_count() or 1) + 1
