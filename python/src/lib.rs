@@ -2,7 +2,7 @@
 //!
 //! A thin layer: every function converts its arguments, calls the one core function for its
 //! job (see the README's job → core-call table) with the GIL released, and converts the
-//! result or the error. Exceptions are mapped in one place ([`errors`]); results are immutable
+//! result or the error. Exceptions are mapped in one place (`errors.rs`); results are immutable
 //! objects holding the core's JSON, so they print, compare and pickle as the CLI prints them.
 
 mod context;
