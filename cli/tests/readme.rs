@@ -97,3 +97,46 @@ fn the_readme_commands_run() {
     assert!(ran >= 20, "only {ran} commands found");
     let _ = std::fs::remove_dir_all(dir.parent().expect("base"));
 }
+
+/// The `python` block of "Using it from Python", run from the repository root as written.
+/// The interpreter is `$EBL_PYTHON` (required to succeed: `scripts/test-python` sets it after
+/// `pip install ./python`), else the project virtualenv's when it has `ebl` installed; with
+/// neither there is no Python package to run it against, and the test says so.
+#[test]
+fn the_readme_python_example_runs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let section = "## Using it from Python";
+    let body = &readme[readme.find(section).expect("Python section") + section.len()..];
+    let start = body.find("```python\n").expect("a python block") + "```python\n".len();
+    let code = &body[start..start + body[start..].find("```").expect("block end")];
+    assert!(code.lines().count() >= 8, "{code}");
+    let python = match std::env::var_os("EBL_PYTHON") {
+        Some(python) => PathBuf::from(python),
+        None => {
+            let venv = root.join(".venv/bin/python");
+            let has_ebl = Command::new(&venv)
+                .args(["-c", "import ebl"])
+                .output()
+                .is_ok_and(|o| o.status.success());
+            if !has_ebl {
+                eprintln!("no Python with ebl installed: scripts/test-python runs this example");
+                return;
+            }
+            venv
+        }
+    };
+    let output = Command::new(&python)
+        .args(["-W", "error", "-c", code])
+        .current_dir(&root)
+        .output()
+        .expect("python");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("\"responseCode\": \"RECE\""), "{stdout}");
+    assert!(stdout.contains("101 JsonDuplicateKey"), "{stdout}");
+}

@@ -1,0 +1,558 @@
+//! PINT envelopes: issuing, passing on (transfer, endorse, surrender), the finer-grained
+//! builder (issue or continue, record entries, seal), and receiving with a signed response.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use ebl::pint::{
+    EblEnvelope, EndorseTo, EnvelopeVerifyOptions, Issuance, Signer, SurrenderPurpose, Transaction,
+    TransactionParty, endorsement_steps,
+};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyTuple};
+use ring::rand::SystemRandom;
+use serde_json::Value;
+
+use crate::context::VerifyContext;
+use crate::convert::{self, json_text, to_python};
+use crate::errors::{Failure, attached, detached};
+use crate::keys::PrivateKey;
+use crate::results::{Finding, TitleReplay};
+
+fn party(text: &str, what: &str) -> Result<TransactionParty, Failure> {
+    TransactionParty::parse(text).map_err(|e| Failure::Prefixed(what.to_owned(), Box::new(e)))
+}
+
+fn signer(key: &Bound<'_, PrivateKey>) -> Signer {
+    Signer::from_shared(key.get().key.clone())
+}
+
+/// The transactions of one endorsement: to a named endorsee (`to_order` lets them endorse
+/// further), or in blank when `to` is `None`; with the transfer of possession unless
+/// `endorse_only`.
+fn endorsement(
+    from: &str,
+    to: Option<&str>,
+    to_order: bool,
+    endorse_only: bool,
+    at: &Bound<'_, PyAny>,
+) -> Result<Vec<Transaction>, Failure> {
+    let from = party(from, "from_")?;
+    let to = match to {
+        None => EndorseTo::Blank,
+        Some(to) if to_order => EndorseTo::ToOrder(party(to, "to")?),
+        Some(to) => EndorseTo::Named(party(to, "to")?),
+    };
+    Ok(endorsement_steps(
+        from,
+        to,
+        endorse_only,
+        convert::instant(at, "at")?,
+    ))
+}
+
+fn surrender_step(
+    from: &str,
+    carrier: &str,
+    at: &Bound<'_, PyAny>,
+    purpose: &str,
+    reason: Option<String>,
+) -> Result<Vec<Transaction>, Failure> {
+    let purpose = match purpose {
+        "delivery" => SurrenderPurpose::Delivery,
+        "amendment" => SurrenderPurpose::Amendment,
+        other => {
+            return Err(Failure::Argument(format!(
+                "purpose: {other:?} is not \"delivery\" or \"amendment\""
+            )));
+        }
+    };
+    Ok(vec![Transaction::surrender(
+        party(from, "from_")?,
+        party(carrier, "carrier")?,
+        purpose,
+        reason,
+        convert::instant(at, "at")?,
+    )])
+}
+
+fn transfer_step(from: &str, to: &str, at: &Bound<'_, PyAny>) -> Result<Vec<Transaction>, Failure> {
+    Ok(vec![Transaction::transfer(
+        party(from, "from_")?,
+        party(to, "to")?,
+        convert::instant(at, "at")?,
+    )])
+}
+
+fn issuance(
+    carrier: &str,
+    to: &str,
+    at: &Bound<'_, PyAny>,
+    platform: Option<String>,
+) -> Result<Issuance, Failure> {
+    let mut issuance = Issuance::new(
+        party(carrier, "carrier")?,
+        party(to, "to")?,
+        convert::instant(at, "at")?,
+    );
+    if let Some(platform) = platform {
+        issuance.platform = platform;
+    }
+    Ok(issuance)
+}
+
+/// A signed DCSA PINT envelope: the transport document, the sender's signed manifest and the
+/// transfer chain. Immutable: passing it on returns a new envelope.
+#[pyclass(frozen, module = "ebl._ebl")]
+pub struct Envelope {
+    envelope: Arc<EblEnvelope>,
+}
+
+impl Envelope {
+    fn extended(
+        &self,
+        py: Python<'_>,
+        platform: &str,
+        transactions: Vec<Transaction>,
+        key: &Bound<'_, PrivateKey>,
+    ) -> PyResult<Envelope> {
+        let signer = signer(key);
+        let envelope = self.envelope.clone();
+        detached(py, || {
+            let extended =
+                envelope.extend_chain(platform, transactions, &signer, &SystemRandom::new())?;
+            Ok(Envelope {
+                envelope: Arc::new(extended),
+            })
+        })
+    }
+}
+
+#[pymethods]
+impl Envelope {
+    /// Reads an envelope (JSON) without verifying it: use `ebl.verify` for that.
+    #[staticmethod]
+    fn from_bytes(data: &Bound<'_, PyAny>) -> PyResult<Envelope> {
+        attached(|| {
+            let bytes = convert::json_data(data, "data")?;
+            let envelope: EblEnvelope =
+                ebl::json::from_slice(&bytes).map_err(|e| Failure::from(ebl::Error::from(e)))?;
+            Ok(Envelope {
+                envelope: Arc::new(envelope),
+            })
+        })
+    }
+
+    /// Issues an eBL: the carrier (`"PLATFORM:PROVIDER:CODE[:NAME]"`) issues `document` (a
+    /// DCSA transport document: `dict`, bytes, str or path) to `to` at `at`, signing the
+    /// manifest and the first chain entry with `key`; `platform` defaults to the carrier's.
+    #[staticmethod]
+    #[pyo3(signature = (document, *, carrier, to, at, key, platform = None))]
+    fn issue(
+        py: Python<'_>,
+        document: &Bound<'_, PyAny>,
+        carrier: &str,
+        to: &str,
+        at: &Bound<'_, PyAny>,
+        key: &Bound<'_, PrivateKey>,
+        platform: Option<String>,
+    ) -> PyResult<Envelope> {
+        let (document, issuance) = attached(|| {
+            let bytes = convert::json_data(document, "document")?;
+            Ok((
+                ebl::json::parse(&bytes).map_err(ebl::Error::from)?,
+                issuance(carrier, to, at, platform)?,
+            ))
+        })?;
+        let signer = signer(key);
+        detached(py, || {
+            let envelope = EblEnvelope::issue(document, issuance, &signer, &SystemRandom::new())?;
+            Ok(Envelope {
+                envelope: Arc::new(envelope),
+            })
+        })
+    }
+
+    /// Passes possession from `from_` to `to`, recorded on `platform` and signed with `key`.
+    #[pyo3(signature = (*, platform, from_, to, at, key))]
+    fn transfer(
+        &self,
+        py: Python<'_>,
+        platform: &str,
+        from_: &str,
+        to: &str,
+        at: &Bound<'_, PyAny>,
+        key: &Bound<'_, PrivateKey>,
+    ) -> PyResult<Envelope> {
+        let steps = attached(|| transfer_step(from_, to, at))?;
+        self.extended(py, platform, steps, key)
+    }
+
+    /// Endorses the bill to `to` (in blank when `to` is `None`; `to_order`: the endorsee may
+    /// endorse further) and, unless `endorse_only`, transfers possession to the endorsee.
+    #[pyo3(signature = (*, platform, from_, to, at, key, to_order = false, endorse_only = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn endorse(
+        &self,
+        py: Python<'_>,
+        platform: &str,
+        from_: &str,
+        to: Option<&str>,
+        at: &Bound<'_, PyAny>,
+        key: &Bound<'_, PrivateKey>,
+        to_order: bool,
+        endorse_only: bool,
+    ) -> PyResult<Envelope> {
+        let steps = attached(|| endorsement(from_, to, to_order, endorse_only, at))?;
+        self.extended(py, platform, steps, key)
+    }
+
+    /// Surrenders the bill to its `carrier` for `purpose` (`"delivery"` or `"amendment"`,
+    /// with the PINT `reason` code for an amendment).
+    #[pyo3(signature = (*, platform, from_, carrier, at, key, purpose = "delivery", reason = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn surrender(
+        &self,
+        py: Python<'_>,
+        platform: &str,
+        from_: &str,
+        carrier: &str,
+        at: &Bound<'_, PyAny>,
+        key: &Bound<'_, PrivateKey>,
+        purpose: &str,
+        reason: Option<String>,
+    ) -> PyResult<Envelope> {
+        let steps = attached(|| surrender_step(from_, carrier, at, purpose, reason))?;
+        self.extended(py, platform, steps, key)
+    }
+
+    /// The transport document, as a `dict`.
+    #[getter]
+    fn transport_document<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.envelope.transport_document)
+    }
+
+    /// How many entries the transfer chain holds.
+    #[getter]
+    fn chain_length(&self) -> usize {
+        self.envelope.envelope_transfer_chain.len()
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.json())
+    }
+
+    #[pyo3(signature = (indent = None))]
+    fn to_json(&self, indent: Option<usize>) -> String {
+        json_text(&self.json(), indent)
+    }
+
+    /// The envelope as UTF-8 JSON bytes, what is sent to the next platform.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, self.envelope.to_json_pretty().as_bytes())
+    }
+
+    fn __repr__(&self) -> String {
+        let reference = self
+            .envelope
+            .transport_document
+            .get("transportDocumentReference")
+            .and_then(Value::as_str);
+        format!(
+            "Envelope(transport_document_reference={}, chain_length={})",
+            convert::repr_opt(reference),
+            self.chain_length()
+        )
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let from_bytes = py.get_type::<Envelope>().getattr("from_bytes")?;
+        (from_bytes, (self.to_bytes(py),)).into_pyobject(py)
+    }
+}
+
+impl Envelope {
+    fn json(&self) -> Value {
+        serde_json::to_value(&*self.envelope).unwrap_or(Value::Null)
+    }
+}
+
+/// Finer control than `Envelope`: issue (with separate carrier and platform keys) or continue
+/// a received envelope, record several chain entries, then seal as the sender.
+#[pyclass(frozen, module = "ebl._ebl")]
+pub struct EnvelopeBuilder {
+    builder: Mutex<ebl::pint::EnvelopeBuilder>,
+}
+
+impl EnvelopeBuilder {
+    fn record(
+        &self,
+        py: Python<'_>,
+        platform: &str,
+        transactions: Vec<Transaction>,
+        key: &Bound<'_, PrivateKey>,
+    ) -> PyResult<()> {
+        let signer = signer(key);
+        detached(py, || {
+            let mut builder = self.builder.lock().unwrap_or_else(PoisonError::into_inner);
+            Ok(builder.record(platform, transactions, &signer, &SystemRandom::new())?)
+        })
+    }
+}
+
+#[pymethods]
+impl EnvelopeBuilder {
+    /// Starts a new eBL: `carrier_key` signs the issuance manifest, `platform_key` (default:
+    /// the carrier's) the first chain entry recording the issue.
+    #[staticmethod]
+    #[pyo3(signature = (document, *, carrier, to, at, carrier_key, platform_key = None, platform = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn issue(
+        py: Python<'_>,
+        document: &Bound<'_, PyAny>,
+        carrier: &str,
+        to: &str,
+        at: &Bound<'_, PyAny>,
+        carrier_key: &Bound<'_, PrivateKey>,
+        platform_key: Option<&Bound<'_, PrivateKey>>,
+        platform: Option<String>,
+    ) -> PyResult<EnvelopeBuilder> {
+        let (document, issuance) = attached(|| {
+            let bytes = convert::json_data(document, "document")?;
+            Ok((
+                ebl::json::parse(&bytes).map_err(ebl::Error::from)?,
+                issuance(carrier, to, at, platform)?,
+            ))
+        })?;
+        let carrier_signer = signer(carrier_key);
+        let platform_signer = signer(platform_key.unwrap_or(carrier_key));
+        detached(py, || {
+            let builder = ebl::pint::EnvelopeBuilder::issue(
+                document,
+                issuance,
+                &carrier_signer,
+                &platform_signer,
+                &SystemRandom::new(),
+            )?;
+            Ok(EnvelopeBuilder {
+                builder: Mutex::new(builder),
+            })
+        })
+    }
+
+    /// Continues a received envelope's chain, keeping the carrier's declared visualisation.
+    #[staticmethod]
+    fn continue_from(envelope: &Bound<'_, Envelope>) -> EnvelopeBuilder {
+        let envelope = &envelope.get().envelope;
+        EnvelopeBuilder {
+            builder: Mutex::new(ebl::pint::EnvelopeBuilder::continue_from(
+                envelope,
+                envelope.declared_visualisation(),
+            )),
+        }
+    }
+
+    /// Records a transfer of possession as one chain entry on `platform`, signed with `key`.
+    #[pyo3(signature = (*, platform, from_, to, at, key))]
+    fn transfer(
+        &self,
+        py: Python<'_>,
+        platform: &str,
+        from_: &str,
+        to: &str,
+        at: &Bound<'_, PyAny>,
+        key: &Bound<'_, PrivateKey>,
+    ) -> PyResult<()> {
+        let steps = attached(|| transfer_step(from_, to, at))?;
+        self.record(py, platform, steps, key)
+    }
+
+    /// Records an endorsement (see `Envelope.endorse`) as one chain entry.
+    #[pyo3(signature = (*, platform, from_, to, at, key, to_order = false, endorse_only = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn endorse(
+        &self,
+        py: Python<'_>,
+        platform: &str,
+        from_: &str,
+        to: Option<&str>,
+        at: &Bound<'_, PyAny>,
+        key: &Bound<'_, PrivateKey>,
+        to_order: bool,
+        endorse_only: bool,
+    ) -> PyResult<()> {
+        let steps = attached(|| endorsement(from_, to, to_order, endorse_only, at))?;
+        self.record(py, platform, steps, key)
+    }
+
+    /// Records a surrender (see `Envelope.surrender`) as one chain entry.
+    #[pyo3(signature = (*, platform, from_, carrier, at, key, purpose = "delivery", reason = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn surrender(
+        &self,
+        py: Python<'_>,
+        platform: &str,
+        from_: &str,
+        carrier: &str,
+        at: &Bound<'_, PyAny>,
+        key: &Bound<'_, PrivateKey>,
+        purpose: &str,
+        reason: Option<String>,
+    ) -> PyResult<()> {
+        let steps = attached(|| surrender_step(from_, carrier, at, purpose, reason))?;
+        self.record(py, platform, steps, key)
+    }
+
+    /// Seals the envelope to send, signed by the sending platform's `key`.
+    fn seal(&self, py: Python<'_>, key: &Bound<'_, PrivateKey>) -> PyResult<Envelope> {
+        let signer = signer(key);
+        detached(py, || {
+            let builder = self.builder.lock().unwrap_or_else(PoisonError::into_inner);
+            let envelope = builder.seal(&signer, Vec::new(), &SystemRandom::new())?;
+            Ok(Envelope {
+                envelope: Arc::new(envelope),
+            })
+        })
+    }
+
+    /// How many entries the chain holds so far.
+    #[getter]
+    fn chain_length(&self) -> usize {
+        self.builder
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .chain()
+            .len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("EnvelopeBuilder(chain_length={})", self.chain_length())
+    }
+}
+
+/// What a receiving platform has after `ebl.receive`: the verdict and the signed response
+/// (`EnvelopeTransferFinishedResponse`, compact JWS) to send back.
+#[pyclass(frozen, module = "ebl._ebl")]
+pub struct Received {
+    json: Value,
+    replay: Value,
+}
+
+#[pymethods]
+impl Received {
+    /// Whether the envelope was accepted (`RECE`).
+    #[getter]
+    fn accepted(&self) -> bool {
+        self.response_code().as_deref() == Some("RECE")
+    }
+    #[getter]
+    fn valid(&self) -> bool {
+        self.json
+            .get("valid")
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+    }
+    #[getter]
+    fn response_code(&self) -> Option<String> {
+        self.json
+            .get("responseCode")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    }
+    /// The signed response to send back to the sender (compact JWS).
+    #[getter]
+    fn response(&self) -> String {
+        self.json
+            .get("response")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    }
+    #[getter]
+    fn findings(&self) -> Vec<Finding> {
+        Finding::all(self.json.get("findings"))
+    }
+    /// Who held title at each step of the received chain.
+    #[getter]
+    fn title_replay(&self) -> TitleReplay {
+        TitleReplay {
+            json: self.replay.clone(),
+        }
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.json)
+    }
+    #[pyo3(signature = (indent = None))]
+    fn to_json(&self, indent: Option<usize>) -> String {
+        json_text(&self.json, indent)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Received(response_code={}, findings={})",
+            convert::repr_opt(self.response_code().as_deref()),
+            self.json
+                .get("findings")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len)
+        )
+    }
+    #[staticmethod]
+    fn _from_json(json: &str, replay: &str) -> PyResult<Received> {
+        attached(|| {
+            Ok(Received {
+                json: convert::parse_own_json(json)?,
+                replay: convert::parse_own_json(replay)?,
+            })
+        })
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let restore = py.get_type::<Received>().getattr("_from_json")?;
+        (restore, (self.json.to_string(), self.replay.to_string())).into_pyobject(py)
+    }
+}
+
+/// Receives an envelope as the context's `platform` (required): verifies it with the
+/// context's trust at its time, holding the additional `documents` (bytes of each), and signs
+/// the response the verdict calls for with `key`, this platform's key.
+#[pyfunction]
+#[pyo3(signature = (data, context, key, documents = None))]
+pub fn receive(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    context: &Bound<'_, VerifyContext>,
+    key: &Bound<'_, PrivateKey>,
+    documents: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Received> {
+    let (bytes, held) = attached(|| {
+        let bytes = convert::data(data, "data")?;
+        let mut held = Vec::new();
+        if let Some(documents) = documents {
+            for (i, document) in documents.try_iter()?.enumerate() {
+                held.push(convert::data(&document?, &format!("documents[{i}]"))?);
+            }
+        }
+        Ok((bytes, held))
+    })?;
+    let context = context.get().context.clone();
+    let signer = signer(key);
+    detached(py, || {
+        let options = match context.receiving_platform.as_deref() {
+            Some(platform) => EnvelopeVerifyOptions::receiving(
+                platform,
+                context.at,
+                held.iter().map(|d| &d[..]).collect::<Vec<_>>(),
+            ),
+            None => EnvelopeVerifyOptions::at(context.at),
+        };
+        let received = ebl::pint::receive_envelope(
+            &bytes,
+            &context.pint,
+            &options,
+            &signer,
+            &SystemRandom::new(),
+        )?;
+        Ok(Received {
+            json: received.to_json_value(),
+            replay: serde_json::to_value(&received.report.replay).unwrap_or(Value::Null),
+        })
+    })
+}
