@@ -862,6 +862,13 @@ ebl_result ebl_report_verdict(const struct ebl_report *report,
                               struct ebl_str *out);
 
 /**
+ * The document's own reference (`transportDocumentReference`, B/L number …) when the
+ * verification found one; empty otherwise. A view valid while `report` lives.
+ */
+ebl_result ebl_report_document_reference(const struct ebl_report *report,
+                                         struct ebl_str *out);
+
+/**
  * Why the input could not be evaluated (a batch entry) or was refused (a trust list):
  * `*code` the `ebl_result` number and `*message` the text; 0 and empty when there is no
  * error. The view is valid while `report` lives.
@@ -905,6 +912,15 @@ ebl_result ebl_report_to_json(const struct ebl_report *report,
  * Frees a report (and with it every view read from it). NULL is a no-op.
  */
 void ebl_report_free(struct ebl_report *report);
+
+/**
+ * Parses an RFC 3339 time (`2026-06-16T07:00:00Z`, any offset) into milliseconds since the
+ * Unix epoch, UTC — what `ebl --at` accepts — so a C program passes the same times the
+ * command takes. Thread-safe.
+ */
+ebl_result ebl_time_from_rfc3339(const uint8_t *text,
+                                 size_t text_len,
+                                 int64_t *out_ms);
 
 /**
  * Replays a title history (its JSON, as `ebl_oa_title_history` returns it or `ebl` writes

@@ -57,6 +57,7 @@ pub use pint::*;
 pub use recognition::*;
 pub use report::*;
 pub use result::ebl_result;
+pub use time::ebl_time_from_rfc3339;
 pub use title::*;
 pub use trust::*;
 pub use types::*;

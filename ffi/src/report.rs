@@ -76,6 +76,7 @@ pub struct ebl_report {
     response_code: String,
     response_description: String,
     verdict: String,
+    document_reference: String,
     error: Option<(u32, String)>,
     findings: Vec<Item>,
     json: Value,
@@ -93,6 +94,7 @@ impl ebl_report {
             response_code: String::new(),
             response_description: String::new(),
             verdict: String::new(),
+            document_reference: String::new(),
             error: None,
             findings: Vec::new(),
             json,
@@ -125,6 +127,7 @@ impl ebl_report {
         .with_format(verification.format)
         .with_response_code(verification.response_code);
         report.findings = verification.findings.iter().map(Item::from).collect();
+        report.document_reference = verification.document_reference.unwrap_or_default();
         if let Some(pint) = verification.pint {
             report.declared_documents = pint.declared_documents;
         }
@@ -303,6 +306,20 @@ pub extern "C" fn ebl_report_verdict(report: *const ebl_report, out: *mut ebl_st
     call(|| {
         let out = arg_out!(out)?;
         set_out!(out, ebl_str::of(&arg_ref!(report)?.verdict));
+        Ok(())
+    })
+}
+
+/// The document's own reference (`transportDocumentReference`, B/L number …) when the
+/// verification found one; empty otherwise. A view valid while `report` lives.
+#[unsafe(no_mangle)]
+pub extern "C" fn ebl_report_document_reference(
+    report: *const ebl_report,
+    out: *mut ebl_str,
+) -> ebl_result {
+    call(|| {
+        let out = arg_out!(out)?;
+        set_out!(out, ebl_str::of(&arg_ref!(report)?.document_reference));
         Ok(())
     })
 }
