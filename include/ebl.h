@@ -869,6 +869,14 @@ ebl_result ebl_report_document_reference(const struct ebl_report *report,
                                          struct ebl_str *out);
 
 /**
+ * For a PINT envelope (kinds `verification` and `envelope`): the SHA-256 of its last
+ * transfer-chain entry, which the receiver's signed response must name (give it to
+ * `ebl_response_verify`); empty otherwise. A view valid while `report` lives.
+ */
+ebl_result ebl_report_last_entry_checksum(const struct ebl_report *report,
+                                          struct ebl_str *out);
+
+/**
  * Why the input could not be evaluated (a batch entry) or was refused (a trust list):
  * `*code` the `ebl_result` number and `*message` the text; 0 and empty when there is no
  * error. The view is valid while `report` lives.

@@ -10,7 +10,7 @@
 #include "ebl.h"
 
 /* A file's bytes (malloc'd, *len set), or NULL with errno's message printed. */
-static unsigned char *read_file(const char *path, size_t *len) {
+static inline unsigned char *read_file(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
     unsigned char *data = NULL;
     size_t cap = 0, n = 0;
@@ -47,13 +47,13 @@ static unsigned char *read_file(const char *path, size_t *len) {
 }
 
 /* The library's detailed message for the last failure on this thread (static buffer). */
-static const char *last_error(void) {
+static inline const char *last_error(void) {
     static char message[4096];
     ebl_last_error_message(message, sizeof message);
     return message;
 }
 
-static void print_str(FILE *out, ebl_str s) { fwrite(s.data, 1, s.len, out); }
+static inline void print_str(FILE *out, ebl_str s) { fwrite(s.data, 1, s.len, out); }
 
 /* A NUL-terminated string as an ebl input (pointer and length). */
 #define TEXT(s) (const uint8_t *)(s), strlen(s)

@@ -37,13 +37,13 @@ pub extern "C" fn ebl_oa_obfuscate(
 ) -> ebl_result {
     call(|| {
         let out = arg_out!(out)?;
-        let document = WrappedDocument::from_bytes(arg_bytes!(document, document_len)?)?;
+        let document = arg_bytes!(document, document_len)?;
         let paths = arg_slices!(paths, path_count)?
             .into_iter()
             .enumerate()
             .map(|(i, p)| utf8(p, &format!("paths[{i}]")))
             .collect::<Result<Vec<_>, _>>()?;
-        let obfuscated = document.obfuscate(&paths)?;
+        let obfuscated = WrappedDocument::from_bytes(document)?.obfuscate(&paths)?;
         set_out!(out, ebl_bytes::from_string(obfuscated.to_pretty_json()));
         Ok(())
     })

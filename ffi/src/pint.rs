@@ -62,11 +62,16 @@ pub extern "C" fn ebl_envelope_builder_issue(
 ) -> ebl_result {
     call(|| {
         let out = arg_out!(out)?;
-        let document = ebl_core::json::parse(arg_bytes!(document, document_len)?)?;
-        let carrier = party(arg_str!(carrier, carrier_len)?)?;
-        let issue_to = party(arg_str!(issue_to, issue_to_len)?)?;
-        let issuance = Issuance::new(carrier, issue_to, from_millis(at_ms, "at_ms")?);
+        let document = arg_bytes!(document, document_len)?;
+        let carrier = arg_str!(carrier, carrier_len)?;
+        let issue_to = arg_str!(issue_to, issue_to_len)?;
         let (carrier_key, platform_key) = (arg_ref!(carrier_key)?, arg_ref!(platform_key)?);
+        let issuance = Issuance::new(
+            party(carrier)?,
+            party(issue_to)?,
+            from_millis(at_ms, "at_ms")?,
+        );
+        let document = ebl_core::json::parse(document)?;
         let builder = EnvelopeBuilder::issue(
             document,
             issuance,
@@ -113,14 +118,12 @@ pub extern "C" fn ebl_envelope_builder_transfer(
     key: *const ebl_key,
 ) -> ebl_result {
     call(|| {
+        let builder = arg_mut!(builder)?;
         let platform = arg_str!(platform, platform_len)?;
-        let step = Transaction::transfer(
-            party(arg_str!(from, from_len)?)?,
-            party(arg_str!(to, to_len)?)?,
-            from_millis(at_ms, "at_ms")?,
-        );
+        let (from, to) = (arg_str!(from, from_len)?, arg_str!(to, to_len)?);
         let key = arg_ref!(key)?;
-        arg_mut!(builder)?
+        let step = Transaction::transfer(party(from)?, party(to)?, from_millis(at_ms, "at_ms")?);
+        builder
             .builder
             .record(platform, vec![step], &key.signer, &SystemRandom::new())
     })
@@ -144,14 +147,17 @@ pub extern "C" fn ebl_envelope_builder_endorse(
     key: *const ebl_key,
 ) -> ebl_result {
     call(|| {
+        let builder = arg_mut!(builder)?;
+        let platform = arg_str!(platform, platform_len)?;
+        let (from, to) = (arg_str!(from, from_len)?, arg_opt_str!(to, to_len)?);
+        let key = arg_ref!(key)?;
         if flags & !(EBL_ENDORSE_TO_ORDER | EBL_ENDORSE_ONLY) != 0 {
             return Err(Error::InvalidArgument(format!(
                 "flags {flags:#x} holds bits other than EBL_ENDORSE_TO_ORDER and EBL_ENDORSE_ONLY"
             )));
         }
-        let platform = arg_str!(platform, platform_len)?;
-        let from = party(arg_str!(from, from_len)?)?;
-        let to = match arg_opt_str!(to, to_len)?.map(party).transpose()? {
+        let from = party(from)?;
+        let to = match to.map(party).transpose()? {
             None => EndorseTo::Blank,
             Some(to) if flags & EBL_ENDORSE_TO_ORDER != 0 => EndorseTo::ToOrder(to),
             Some(to) => EndorseTo::Named(to),
@@ -162,8 +168,7 @@ pub extern "C" fn ebl_envelope_builder_endorse(
             flags & EBL_ENDORSE_ONLY != 0,
             from_millis(at_ms, "at_ms")?,
         );
-        let key = arg_ref!(key)?;
-        arg_mut!(builder)?
+        builder
             .builder
             .record(platform, steps, &key.signer, &SystemRandom::new())
     })
@@ -197,16 +202,19 @@ pub extern "C" fn ebl_envelope_builder_surrender(
                 )));
             }
         };
+        let builder = arg_mut!(builder)?;
         let platform = arg_str!(platform, platform_len)?;
+        let (from, carrier) = (arg_str!(from, from_len)?, arg_str!(carrier, carrier_len)?);
+        let reason = arg_opt_str!(reason, reason_len)?;
+        let key = arg_ref!(key)?;
         let step = Transaction::surrender(
-            party(arg_str!(from, from_len)?)?,
-            party(arg_str!(carrier, carrier_len)?)?,
+            party(from)?,
+            party(carrier)?,
             purpose,
-            arg_opt_str!(reason, reason_len)?.map(str::to_owned),
+            reason.map(str::to_owned),
             from_millis(at_ms, "at_ms")?,
         );
-        let key = arg_ref!(key)?;
-        arg_mut!(builder)?
+        builder
             .builder
             .record(platform, vec![step], &key.signer, &SystemRandom::new())
     })

@@ -77,6 +77,7 @@ pub struct ebl_report {
     response_description: String,
     verdict: String,
     document_reference: String,
+    last_entry_checksum: String,
     error: Option<(u32, String)>,
     findings: Vec<Item>,
     json: Value,
@@ -95,6 +96,7 @@ impl ebl_report {
             response_description: String::new(),
             verdict: String::new(),
             document_reference: String::new(),
+            last_entry_checksum: String::new(),
             error: None,
             findings: Vec::new(),
             json,
@@ -129,6 +131,7 @@ impl ebl_report {
         report.findings = verification.findings.iter().map(Item::from).collect();
         report.document_reference = verification.document_reference.unwrap_or_default();
         if let Some(pint) = verification.pint {
+            report.last_entry_checksum = pint.last_entry_checksum.unwrap_or_default();
             report.declared_documents = pint.declared_documents;
         }
         report
@@ -150,6 +153,7 @@ impl ebl_report {
                 .with_format(ebl_core::detect::Format::PintEnvelope)
                 .with_response_code(Some(received.report.response_code));
         report.findings = received.report.findings.iter().map(Item::from).collect();
+        report.last_entry_checksum = received.report.last_entry_checksum.unwrap_or_default();
         report.declared_documents = received.report.declared_documents;
         report.signed_response = received.response;
         report
@@ -320,6 +324,21 @@ pub extern "C" fn ebl_report_document_reference(
     call(|| {
         let out = arg_out!(out)?;
         set_out!(out, ebl_str::of(&arg_ref!(report)?.document_reference));
+        Ok(())
+    })
+}
+
+/// For a PINT envelope (kinds `verification` and `envelope`): the SHA-256 of its last
+/// transfer-chain entry, which the receiver's signed response must name (give it to
+/// `ebl_response_verify`); empty otherwise. A view valid while `report` lives.
+#[unsafe(no_mangle)]
+pub extern "C" fn ebl_report_last_entry_checksum(
+    report: *const ebl_report,
+    out: *mut ebl_str,
+) -> ebl_result {
+    call(|| {
+        let out = arg_out!(out)?;
+        set_out!(out, ebl_str::of(&arg_ref!(report)?.last_entry_checksum));
         Ok(())
     })
 }

@@ -96,9 +96,9 @@ pub extern "C" fn ebl_trust_list_sign(
 ) -> ebl_result {
     call(|| {
         let out = arg_out!(out)?;
-        let list = TrustList::from_json(arg_bytes!(list, list_len)?)?;
-        let issuer = arg_str!(issuer, issuer_len)?;
+        let (list, issuer) = (arg_bytes!(list, list_len)?, arg_str!(issuer, issuer_len)?);
         let key = arg_ref!(key)?;
+        let list = TrustList::from_json(list)?;
         let jws = list.sign_as(issuer, key.private_key(), &SystemRandom::new())?;
         set_out!(out, ebl_bytes::from_string(jws));
         Ok(())
@@ -126,13 +126,13 @@ pub extern "C" fn ebl_trust_list_verify(
     call(|| {
         let out = arg_out!(out)?;
         let jws = arg_bytes!(jws, jws_len)?;
-        let keys: Vec<_> = read_public_keys(arg_bytes!(keys, keys_len)?)?
+        let (keys, issuer) = (arg_bytes!(keys, keys_len)?, arg_str!(issuer, issuer_len)?);
+        let base = arg_ref!(base)?;
+        let at = from_millis(at_ms, "at_ms")?;
+        let keys: Vec<_> = read_public_keys(keys)?
             .into_iter()
             .map(|entry| entry.key)
             .collect();
-        let issuer = arg_str!(issuer, issuer_len)?;
-        let base = arg_ref!(base)?;
-        let at = from_millis(at_ms, "at_ms")?;
         let verdict = TrustList::verify_signed(jws, &keys, issuer, at, &base.store)?;
         set_out!(out, into_raw(ebl_report::trust_list(verdict)));
         Ok(())
