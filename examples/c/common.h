@@ -3,6 +3,7 @@
 #ifndef EBL_EXAMPLES_COMMON_H
 #define EBL_EXAMPLES_COMMON_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,5 +58,50 @@ static inline void print_str(FILE *out, ebl_str s) { fwrite(s.data, 1, s.len, ou
 
 /* A NUL-terminated string as an ebl input (pointer and length). */
 #define TEXT(s) (const uint8_t *)(s), strlen(s)
+
+/* A JSON string as serde_json writes it. */
+static inline void json_string(const char *s) {
+    putchar('"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '"': fputs("\\\"", stdout); break;
+        case '\\': fputs("\\\\", stdout); break;
+        case '\b': fputs("\\b", stdout); break;
+        case '\f': fputs("\\f", stdout); break;
+        case '\n': fputs("\\n", stdout); break;
+        case '\r': fputs("\\r", stdout); break;
+        case '\t': fputs("\\t", stdout); break;
+        default:
+            if (c < 0x20) {
+                printf("\\u%04x", c);
+            } else {
+                putchar(c);
+            }
+        }
+    }
+    putchar('"');
+}
+
+/* The report's JSON with "file" as its first member, as `ebl verify --json` prints it:
+ * pretty for a single file, one line per file otherwise. */
+static inline int print_json_with_file(const ebl_report *report, const char *path, bool one_per_line) {
+    ebl_bytes *json = NULL;
+    const uint8_t *data;
+    size_t len, skip = one_per_line ? 1 : 4; /* past "{" or "{\n  " */
+    if (ebl_report_to_json(report, !one_per_line, &json) != EBL_RESULT_OK) {
+        fprintf(stderr, "ebl: %s\n", last_error());
+        return -1;
+    }
+    data = ebl_bytes_data(json);
+    len = ebl_bytes_len(json);
+    fputs(one_per_line ? "{\"file\":" : "{\n  \"file\": ", stdout);
+    json_string(path);
+    fputs(one_per_line ? "," : ",\n  ", stdout);
+    fwrite(data + skip, 1, len - skip, stdout);
+    putchar('\n');
+    ebl_bytes_free(json);
+    return 0;
+}
 
 #endif

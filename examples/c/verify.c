@@ -94,51 +94,6 @@ static void walk(const char *dir, struct list *found) {
     closedir(d);
 }
 
-/* A JSON string as serde_json writes it. */
-static void json_string(const char *s) {
-    putchar('"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '"': fputs("\\\"", stdout); break;
-        case '\\': fputs("\\\\", stdout); break;
-        case '\b': fputs("\\b", stdout); break;
-        case '\f': fputs("\\f", stdout); break;
-        case '\n': fputs("\\n", stdout); break;
-        case '\r': fputs("\\r", stdout); break;
-        case '\t': fputs("\\t", stdout); break;
-        default:
-            if (c < 0x20) {
-                printf("\\u%04x", c);
-            } else {
-                putchar(c);
-            }
-        }
-    }
-    putchar('"');
-}
-
-/* The report's JSON with "file" as its first member, as `ebl verify --json` prints it:
- * pretty for a single file, one line per file otherwise. */
-static int print_json(const ebl_report *report, const char *path, bool one_per_line) {
-    ebl_bytes *json = NULL;
-    const uint8_t *data;
-    size_t len, skip = one_per_line ? 1 : 4; /* past "{" or "{\n  " */
-    if (ebl_report_to_json(report, !one_per_line, &json) != EBL_RESULT_OK) {
-        fprintf(stderr, "ebl: %s\n", last_error());
-        return -1;
-    }
-    data = ebl_bytes_data(json);
-    len = ebl_bytes_len(json);
-    fputs(one_per_line ? "{\"file\":" : "{\n  \"file\": ", stdout);
-    json_string(path);
-    fputs(one_per_line ? "," : ",\n  ", stdout);
-    fwrite(data + skip, 1, len - skip, stdout);
-    putchar('\n');
-    ebl_bytes_free(json);
-    return 0;
-}
-
 static void print_findings(const ebl_report *report, const char *severity) {
     size_t count = 0, i;
     ebl_report_finding_count(report, &count);
@@ -350,11 +305,11 @@ int main(int argc, char **argv) {
             print_str(stderr, message);
             fputc('\n', stderr);
             status = EXIT_UNUSABLE;
-            if (json) print_json(reports[f], files.items[f], several);
+            if (json) print_json_with_file(reports[f], files.items[f], several);
         } else {
             status = valid ? EXIT_VALID : EXIT_INVALID;
             if (json) {
-                print_json(reports[f], files.items[f], several);
+                print_json_with_file(reports[f], files.items[f], several);
             } else {
                 print_human(reports[f], files.items[f]);
             }

@@ -213,7 +213,11 @@ impl ebl_report {
             ebl_report::new("recognition", verification.valid, outcome.to_json_value())
                 .with_format(verification.format)
                 .with_response_code(verification.response_code);
-        report.verdict = outcome.report.verdict.to_string();
+        report.verdict = serde_json::to_value(outcome.report.verdict)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        report.document_reference = verification.document_reference.clone().unwrap_or_default();
         report.findings = outcome
             .report
             .criteria
@@ -303,8 +307,8 @@ pub extern "C" fn ebl_report_response_code(
     })
 }
 
-/// A recognition's verdict (such as `recognised-subject-to-reliability`); empty for other
-/// kinds. A view valid while `report` lives.
+/// A recognition's verdict, as its JSON spells it: `recognised-subject-to-reliability`,
+/// `not-recognised` or `indeterminate`; empty for other kinds. A view valid while `report` lives.
 #[unsafe(no_mangle)]
 pub extern "C" fn ebl_report_verdict(report: *const ebl_report, out: *mut ebl_str) -> ebl_result {
     call(|| {
