@@ -855,8 +855,8 @@ ebl_result ebl_report_response_code(const struct ebl_report *report,
                                     struct ebl_str *description);
 
 /**
- * A recognition's verdict (such as `recognised-subject-to-reliability`); empty for other
- * kinds. A view valid while `report` lives.
+ * A recognition's verdict, as its JSON spells it: `recognised-subject-to-reliability`,
+ * `not-recognised` or `indeterminate`; empty for other kinds. A view valid while `report` lives.
  */
 ebl_result ebl_report_verdict(const struct ebl_report *report,
                               struct ebl_str *out);

@@ -9,11 +9,11 @@
 //! Conventions (stated again in `include/ebl.h`, which cbindgen generates from these docs):
 //! - every fallible function returns `ebl_result` (`EBL_RESULT_OK` = 0, otherwise a core
 //!   `ErrorCode` number) and writes its out-parameters only on success;
-//! - inputs are `const uint8_t *ptr, size_t len` (see [`ptr`] for the NULL rules);
+//! - inputs are `const uint8_t *ptr, size_t len` (the module `ptr` states the NULL rules);
 //! - owned outputs are `ebl_bytes` (free with `ebl_bytes_free`) or opaque handles, each with
 //!   one NULL-safe `ebl_<type>_free`; `ebl_str` views borrow from the handle they came from;
 //! - times are `int64_t` milliseconds since the Unix epoch, UTC;
-//! - every body runs inside a panic boundary ([`boundary`]): a panic returns
+//! - every body runs inside a panic boundary (the module `boundary`): a panic returns
 //!   `EBL_RESULT_PANIC_CAUGHT`, it never unwinds into C or aborts the process;
 //! - threads: handles that are only read (`const` parameters: keys, trust stores, verify
 //!   contexts, reports, bytes) may be shared by any number of threads at once; a handle passed

@@ -328,10 +328,10 @@ pub extern "C" fn ebl_document_upload_check(
 ) -> ebl_result {
     call(|| {
         let out = arg_out!(out)?;
-        let declared = &arg_ref!(envelope_report)?.declared_documents;
+        let declared = arg_ref!(envelope_report)?.declared_documents();
         let checksum = arg_str!(checksum, checksum_len)?;
         let upload = check_document_upload(declared, checksum, arg_bytes!(body, body_len)?);
-        set_out!(out, into_raw(ebl_report::upload(&upload)));
+        set_out!(out, into_raw(ebl_report::upload(upload)));
         Ok(())
     })
 }

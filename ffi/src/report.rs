@@ -9,7 +9,7 @@ use ebl_core::pint::{
     DocumentMetadata, DocumentUploadReport, EnvelopeTransferFinishedResponse, ReceivedEnvelope,
 };
 use ebl_core::recognition::RecognitionOutcome;
-use ebl_core::report::Finding;
+use ebl_core::report::{Finding, Severity};
 use ebl_core::title::Replay;
 use ebl_core::trust::TrustListVerdict;
 use ebl_core::verify::{Verification, unusable_json};
@@ -48,19 +48,49 @@ struct Item {
     path: String,
     message: String,
     citation: String,
-    entry: Option<usize>,
 }
 
-impl From<&Finding> for Item {
-    fn from(finding: &Finding) -> Item {
-        Item {
-            code: finding.code.clone(),
-            severity: finding.severity.to_string(),
-            path: finding.path.clone(),
-            message: finding.message.clone(),
-            citation: String::new(),
-            entry: finding.entry,
+/// What a report was made from: kept as the core returned it, so that making a report costs
+/// nothing beyond the core call (its JSON is built when asked for).
+// The report itself is boxed (it is a C handle); boxing a variant too would add an allocation.
+#[allow(clippy::large_enum_variant)]
+enum Source {
+    Verification(Verification),
+    Received(ReceivedEnvelope),
+    Replay(Replay),
+    Upload(DocumentUploadReport),
+    /// A result whose JSON is all it has (an unusable input, a response, a trust list, a
+    /// recognition), with its findings as text.
+    Json(Value, Vec<Item>),
+}
+
+impl Source {
+    fn findings(&self) -> &[Finding] {
+        match self {
+            Source::Verification(v) => &v.findings,
+            Source::Received(r) => &r.report.findings,
+            Source::Replay(r) => &r.findings,
+            Source::Upload(u) => &u.findings,
+            Source::Json(..) => &[],
         }
+    }
+
+    fn json(&self) -> Value {
+        match self {
+            Source::Verification(v) => v.to_json_value(),
+            Source::Received(r) => r.to_json_value(),
+            Source::Replay(r) => serde_json::to_value(r).unwrap_or(Value::Null),
+            Source::Upload(u) => serde_json::to_value(u).unwrap_or(Value::Null),
+            Source::Json(value, _) => value.clone(),
+        }
+    }
+}
+
+fn severity_text(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
     }
 }
 
@@ -71,76 +101,118 @@ impl From<&Finding> for Item {
 pub struct ebl_report {
     kind: &'static str,
     valid: bool,
-    format: String,
-    format_description: String,
-    response_code: String,
-    response_description: String,
+    format: (&'static str, &'static str),
+    response_code: (&'static str, &'static str),
     verdict: String,
-    document_reference: String,
-    last_entry_checksum: String,
     error: Option<(u32, String)>,
-    findings: Vec<Item>,
-    json: Value,
-    signed_response: String,
-    pub(crate) declared_documents: Vec<DocumentMetadata>,
+    source: Source,
 }
 
 impl ebl_report {
-    fn new(kind: &'static str, valid: bool, json: Value) -> ebl_report {
+    fn new(kind: &'static str, valid: bool, source: Source) -> ebl_report {
         ebl_report {
             kind,
             valid,
-            format: String::new(),
-            format_description: String::new(),
-            response_code: String::new(),
-            response_description: String::new(),
+            format: ("", ""),
+            response_code: ("", ""),
             verdict: String::new(),
-            document_reference: String::new(),
-            last_entry_checksum: String::new(),
             error: None,
-            findings: Vec::new(),
-            json,
-            signed_response: String::new(),
-            declared_documents: Vec::new(),
+            source,
         }
     }
 
     fn with_response_code(mut self, code: Option<ebl_core::pint::ResponseCode>) -> ebl_report {
         if let Some(code) = code {
-            self.response_code = code.as_str().to_owned();
-            self.response_description = code.description().to_owned();
+            self.response_code = (code.as_str(), code.description());
         }
         self
     }
 
     fn with_format(mut self, format: ebl_core::detect::Format) -> ebl_report {
-        self.format = format.as_str().to_owned();
-        self.format_description = format.description().to_owned();
+        self.format = (format.as_str(), format.description());
         self
+    }
+
+    /// The documents a PINT envelope declares (for `ebl_document_upload_check`).
+    pub(crate) fn declared_documents(&self) -> &[DocumentMetadata] {
+        match &self.source {
+            Source::Verification(v) => v.pint.as_ref().map_or(&[], |p| &p.declared_documents),
+            Source::Received(r) => &r.report.declared_documents,
+            _ => &[],
+        }
+    }
+
+    fn document_reference(&self) -> &str {
+        match &self.source {
+            Source::Verification(v) => v.document_reference.as_deref().unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    fn last_entry_checksum(&self) -> &str {
+        let checksum = match &self.source {
+            Source::Verification(v) => v
+                .pint
+                .as_ref()
+                .and_then(|p| p.last_entry_checksum.as_deref()),
+            Source::Received(r) => r.report.last_entry_checksum.as_deref(),
+            _ => None,
+        };
+        checksum.unwrap_or("")
+    }
+
+    fn signed_response(&self) -> &str {
+        match &self.source {
+            Source::Received(r) => &r.response,
+            _ => "",
+        }
+    }
+
+    fn finding_count(&self) -> usize {
+        match &self.source {
+            Source::Json(_, items) => items.len(),
+            source => source.findings().len(),
+        }
+    }
+
+    fn finding(&self, index: usize) -> Option<ebl_finding> {
+        if let Source::Json(_, items) = &self.source {
+            return items.get(index).map(|item| ebl_finding {
+                code: ebl_str::of(&item.code),
+                severity: ebl_str::of(&item.severity),
+                path: ebl_str::of(&item.path),
+                message: ebl_str::of(&item.message),
+                citation: ebl_str::of(&item.citation),
+                entry: -1,
+            });
+        }
+        self.source.findings().get(index).map(|f| ebl_finding {
+            code: ebl_str::of(&f.code),
+            severity: ebl_str::of(severity_text(f.severity)),
+            path: ebl_str::of(&f.path),
+            message: ebl_str::of(&f.message),
+            citation: ebl_str::empty(),
+            entry: f.entry.and_then(|e| i64::try_from(e).ok()).unwrap_or(-1),
+        })
     }
 
     /// The verdict of `ebl_verify`.
     pub fn verification(verification: Verification) -> ebl_report {
-        let mut report = ebl_report::new(
-            "verification",
+        let (valid, format, code) = (
             verification.valid,
-            verification.to_json_value(),
-        )
-        .with_format(verification.format)
-        .with_response_code(verification.response_code);
-        report.findings = verification.findings.iter().map(Item::from).collect();
-        report.document_reference = verification.document_reference.unwrap_or_default();
-        if let Some(pint) = verification.pint {
-            report.last_entry_checksum = pint.last_entry_checksum.unwrap_or_default();
-            report.declared_documents = pint.declared_documents;
-        }
-        report
+            verification.format,
+            verification.response_code,
+        );
+        ebl_report::new("verification", valid, Source::Verification(verification))
+            .with_format(format)
+            .with_response_code(code)
     }
 
     /// An input `ebl_verify_batch` could not evaluate: invalid, format `unknown`, with the
     /// error (its JSON is the core's `unusable_json`, what `ebl verify --json` prints).
     pub fn unusable(error: &Error) -> ebl_report {
-        let mut report = ebl_report::new("verification", false, unusable_json(error))
+        let source = Source::Json(unusable_json(error), Vec::new());
+        let mut report = ebl_report::new("verification", false, source)
             .with_format(ebl_core::detect::Format::Unknown);
         report.error = Some((error.code().as_u32(), error.to_string()));
         report
@@ -148,38 +220,27 @@ impl ebl_report {
 
     /// A received envelope, with the signed response to send back.
     pub fn received(received: ReceivedEnvelope) -> ebl_report {
-        let mut report =
-            ebl_report::new("envelope", received.is_accepted(), received.to_json_value())
-                .with_format(ebl_core::detect::Format::PintEnvelope)
-                .with_response_code(Some(received.report.response_code));
-        report.findings = received.report.findings.iter().map(Item::from).collect();
-        report.last_entry_checksum = received.report.last_entry_checksum.unwrap_or_default();
-        report.declared_documents = received.report.declared_documents;
-        report.signed_response = received.response;
-        report
+        let (valid, code) = (received.is_accepted(), received.report.response_code);
+        ebl_report::new("envelope", valid, Source::Received(received))
+            .with_format(ebl_core::detect::Format::PintEnvelope)
+            .with_response_code(Some(code))
     }
 
     /// A title history replayed.
-    pub fn replay(replay: &Replay) -> ebl_report {
-        let json = serde_json::to_value(replay).unwrap_or(Value::Null);
-        let mut report = ebl_report::new("title-replay", replay.is_valid(), json);
-        report.findings = replay.findings.iter().map(Item::from).collect();
-        report
+    pub fn replay(replay: Replay) -> ebl_report {
+        ebl_report::new("title-replay", replay.is_valid(), Source::Replay(replay))
     }
 
     /// An additional document upload checked.
-    pub fn upload(upload: &DocumentUploadReport) -> ebl_report {
-        let json = serde_json::to_value(upload).unwrap_or(Value::Null);
-        let mut report = ebl_report::new("document-upload", upload.is_accepted(), json)
-            .with_response_code(upload.response_code);
-        report.findings = upload.findings.iter().map(Item::from).collect();
-        report
+    pub fn upload(upload: DocumentUploadReport) -> ebl_report {
+        let (valid, code) = (upload.is_accepted(), upload.response_code);
+        ebl_report::new("document-upload", valid, Source::Upload(upload)).with_response_code(code)
     }
 
     /// A signed response whose signature verified.
     pub fn response(response: &EnvelopeTransferFinishedResponse) -> ebl_report {
         let json = serde_json::to_value(response).unwrap_or(Value::Null);
-        ebl_report::new("response", true, json)
+        ebl_report::new("response", true, Source::Json(json, Vec::new()))
             .with_format(ebl_core::detect::Format::PintResponse)
             .with_response_code(Some(response.response_code))
     }
@@ -190,7 +251,7 @@ impl ebl_report {
         match verdict {
             TrustListVerdict::Accepted(summary) => {
                 let json = serde_json::json!({"valid": true, "import": summary});
-                ebl_report::new("trust-list", true, json)
+                ebl_report::new("trust-list", true, Source::Json(json, Vec::new()))
             }
             TrustListVerdict::Refused(error) => {
                 let json = serde_json::json!({
@@ -199,7 +260,8 @@ impl ebl_report {
                     "errorCode": error.code().name(),
                     "errorNumber": error.code().as_u32(),
                 });
-                let mut report = ebl_report::new("trust-list", false, json);
+                let mut report =
+                    ebl_report::new("trust-list", false, Source::Json(json, Vec::new()));
                 report.error = Some((error.code().as_u32(), error.to_string()));
                 report
             }
@@ -209,16 +271,7 @@ impl ebl_report {
     /// A recognition: the record's verification and the criterion-by-criterion report.
     pub fn recognition(outcome: &RecognitionOutcome) -> ebl_report {
         let verification = &outcome.verification;
-        let mut report =
-            ebl_report::new("recognition", verification.valid, outcome.to_json_value())
-                .with_format(verification.format)
-                .with_response_code(verification.response_code);
-        report.verdict = serde_json::to_value(outcome.report.verdict)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        report.document_reference = verification.document_reference.clone().unwrap_or_default();
-        report.findings = outcome
+        let criteria = outcome
             .report
             .criteria
             .iter()
@@ -228,9 +281,16 @@ impl ebl_report {
                 path: String::new(),
                 message: criterion.reason.clone(),
                 citation: criterion.citation.clone(),
-                entry: None,
             })
             .collect();
+        let source = Source::Json(outcome.to_json_value(), criteria);
+        let mut report = ebl_report::new("recognition", verification.valid, source)
+            .with_format(verification.format)
+            .with_response_code(verification.response_code);
+        report.verdict = serde_json::to_value(outcome.report.verdict)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         report
     }
 }
@@ -284,8 +344,8 @@ pub extern "C" fn ebl_report_format(
     call(|| {
         let (name, description) = (arg_out!(name)?, arg_out!(description)?);
         let report = arg_ref!(report)?;
-        set_out!(name, ebl_str::of(&report.format));
-        set_out!(description, ebl_str::of(&report.format_description));
+        set_out!(name, ebl_str::of(report.format.0));
+        set_out!(description, ebl_str::of(report.format.1));
         Ok(())
     })
 }
@@ -301,8 +361,8 @@ pub extern "C" fn ebl_report_response_code(
     call(|| {
         let (code, description) = (arg_out!(code)?, arg_out!(description)?);
         let report = arg_ref!(report)?;
-        set_out!(code, ebl_str::of(&report.response_code));
-        set_out!(description, ebl_str::of(&report.response_description));
+        set_out!(code, ebl_str::of(report.response_code.0));
+        set_out!(description, ebl_str::of(report.response_code.1));
         Ok(())
     })
 }
@@ -327,7 +387,7 @@ pub extern "C" fn ebl_report_document_reference(
 ) -> ebl_result {
     call(|| {
         let out = arg_out!(out)?;
-        set_out!(out, ebl_str::of(&arg_ref!(report)?.document_reference));
+        set_out!(out, ebl_str::of(arg_ref!(report)?.document_reference()));
         Ok(())
     })
 }
@@ -342,7 +402,7 @@ pub extern "C" fn ebl_report_last_entry_checksum(
 ) -> ebl_result {
     call(|| {
         let out = arg_out!(out)?;
-        set_out!(out, ebl_str::of(&arg_ref!(report)?.last_entry_checksum));
+        set_out!(out, ebl_str::of(arg_ref!(report)?.last_entry_checksum()));
         Ok(())
     })
 }
@@ -377,7 +437,7 @@ pub extern "C" fn ebl_report_finding_count(
 ) -> ebl_result {
     call(|| {
         let out = arg_out!(out)?;
-        set_out!(out, arg_ref!(report)?.findings.len());
+        set_out!(out, arg_ref!(report)?.finding_count());
         Ok(())
     })
 }
@@ -393,23 +453,13 @@ pub extern "C" fn ebl_report_finding(
     call(|| {
         let out = arg_out!(out)?;
         let report = arg_ref!(report)?;
-        let item = report.findings.get(index).ok_or_else(|| {
+        let finding = report.finding(index).ok_or_else(|| {
             Error::InvalidArgument(format!(
                 "index {index} is out of range: the report has {} findings",
-                report.findings.len()
+                report.finding_count()
             ))
         })?;
-        set_out!(
-            out,
-            ebl_finding {
-                code: ebl_str::of(&item.code),
-                severity: ebl_str::of(&item.severity),
-                path: ebl_str::of(&item.path),
-                message: ebl_str::of(&item.message),
-                citation: ebl_str::of(&item.citation),
-                entry: item.entry.and_then(|e| i64::try_from(e).ok()).unwrap_or(-1),
-            }
-        );
+        set_out!(out, finding);
         Ok(())
     })
 }
@@ -423,7 +473,7 @@ pub extern "C" fn ebl_report_signed_response(
 ) -> ebl_result {
     call(|| {
         let out = arg_out!(out)?;
-        set_out!(out, ebl_str::of(&arg_ref!(report)?.signed_response));
+        set_out!(out, ebl_str::of(arg_ref!(report)?.signed_response()));
         Ok(())
     })
 }
@@ -440,7 +490,7 @@ pub extern "C" fn ebl_report_to_json(
 ) -> ebl_result {
     call(|| {
         let out = arg_out!(out)?;
-        let text = json_text(&arg_ref!(report)?.json, pretty_print);
+        let text = json_text(&arg_ref!(report)?.source.json(), pretty_print);
         set_out!(out, ebl_bytes::from_string(text));
         Ok(())
     })

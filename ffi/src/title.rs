@@ -20,7 +20,7 @@ pub extern "C" fn ebl_title_replay(
     call(|| {
         let out = arg_out!(out)?;
         let history = History::from_json(arg_bytes!(history, history_len)?)?;
-        set_out!(out, into_raw(ebl_report::replay(&replay(&history))));
+        set_out!(out, into_raw(ebl_report::replay(replay(&history))));
         Ok(())
     })
 }
