@@ -87,6 +87,7 @@ pub use registry::SqliteRegistry;
 pub use registry::{
     AcceptedTransfer, ChainComparison, PendingTransfer, REGISTRY_SCHEMA_VERSION, Registry,
     RegistryError, TradeTrustTitle, compare_chain, cross_format_conflict, open_registry,
+    registry_json,
 };
 pub use replay::{Replay, replay};
 pub use state::{Status, Step, StepFacts, TitleState};

@@ -230,6 +230,51 @@ pub fn open_registry(location: &str) -> Result<Box<dyn Registry + Send + Sync>, 
     })
 }
 
+/// What a registry knows about one eBL, as JSON: `transportDocumentChecksum`,
+/// `transportDocumentReference`, the current `holder` on this platform, the `latest` accepted
+/// transfer, every one in `transfers` (oldest first) and the `tradeTrust` side when recorded.
+/// `key` is the transport document's checksum or its reference (the B/L number). `None` when
+/// nothing was accepted for it. One call for `ebl registry show|history` and the bindings.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("ebl-doc-json-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// let registry = ebl::title::open_registry(dir.join("r.sqlite").to_str().unwrap())?;
+/// assert!(ebl::title::registry_json(registry.as_ref(), "LCOL1")?.is_none());
+/// drop(registry);
+/// std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`RegistryError`] when the registry cannot be read.
+pub fn registry_json(
+    registry: &dyn Registry,
+    key: &str,
+) -> Result<Option<serde_json::Value>, RegistryError> {
+    let mut transfers = registry.history(key)?;
+    if transfers.is_empty()
+        && let Some(latest) = registry.latest_by_reference(key)?
+    {
+        transfers = registry.history(&latest.transport_document_checksum)?;
+    }
+    let Some(latest) = transfers.last() else {
+        return Ok(None);
+    };
+    let tradetrust = match &latest.transport_document_reference {
+        Some(reference) => registry.tradetrust(reference)?,
+        None => None,
+    };
+    Ok(Some(serde_json::json!({
+        "transportDocumentChecksum": latest.transport_document_checksum,
+        "transportDocumentReference": latest.transport_document_reference,
+        "holder": latest.holder,
+        "latest": latest,
+        "transfers": transfers,
+        "tradeTrust": tradetrust,
+    })))
+}
+
 /// A database URL without its password, for messages.
 pub(crate) fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
