@@ -82,13 +82,13 @@ pub use event::{
 pub use party::{IdentifyingCode, PartyId};
 #[cfg(feature = "postgres")]
 pub use registry::PostgresRegistry;
-#[cfg(feature = "sqlite")]
-pub use registry::SqliteRegistry;
 pub use registry::{
     AcceptedTransfer, ChainComparison, PendingTransfer, REGISTRY_SCHEMA_VERSION, Registry,
     RegistryError, TradeTrustTitle, compare_chain, cross_format_conflict, open_registry,
     registry_json,
 };
+#[cfg(feature = "sqlite")]
+pub use registry::{SqliteDurability, SqliteRegistry};
 pub use replay::{Replay, replay};
 pub use state::{Status, Step, StepFacts, TitleState};
 

@@ -44,7 +44,7 @@ pub use error::RegistryError;
 #[cfg(feature = "postgres")]
 pub use postgres::PostgresRegistry;
 #[cfg(feature = "sqlite")]
-pub use sqlite::SqliteRegistry;
+pub use sqlite::{SqliteDurability, SqliteRegistry};
 
 /// The version of the registry schema this library writes. A database with a newer version
 /// is refused ([`RegistryError::NewerSchema`]) rather than written with an older idea of it.

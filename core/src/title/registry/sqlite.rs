@@ -1,8 +1,11 @@
 //! The embedded registry: one SQLite file (bundled SQLite, nothing to install).
 //!
-//! WAL journal, `synchronous = FULL` (an answered `RECE` survives a power cut, not only a
-//! crash), one `IMMEDIATE` transaction per write, and a busy timeout so that several
-//! processes on one file queue rather than fail. The file is marked as ours twice: SQLite's
+//! WAL journal, one `IMMEDIATE` transaction per write, and a busy timeout so that several
+//! processes on one file queue rather than fail. How durable a commit is, is a choice
+//! ([`SqliteDurability`]): by default an acceptance survives any crash of the process (the
+//! commit is in the WAL file before `RECE` is returned), and with
+//! [`SqliteDurability::PowerLoss`] also a power cut, at the price of an `fsync` per
+//! acceptance (milliseconds on most disks, several times the cost of verifying an envelope). The file is marked as ours twice: SQLite's
 //! `application_id` and a schema-version table. An existing file that is not a SQLite
 //! database, or one that is not ours, is refused and left untouched: a registry must never
 //! silently start afresh over one that holds accepted titles.
@@ -34,7 +37,7 @@ CREATE TABLE ebl_transfers (
     last_entry_checksum TEXT NOT NULL UNIQUE,
     record TEXT NOT NULL,
     PRIMARY KEY (td_checksum, sequence)
-);
+) WITHOUT ROWID;
 CREATE INDEX ebl_transfers_by_reference ON ebl_transfers (td_reference, sequence);
 CREATE TABLE ebl_pending (
     last_entry_checksum TEXT PRIMARY KEY,
@@ -44,6 +47,18 @@ CREATE TABLE ebl_pending (
 CREATE TABLE ebl_documents (checksum TEXT PRIMARY KEY, bytes BLOB NOT NULL);
 CREATE TABLE ebl_tradetrust (reference TEXT PRIMARY KEY, record TEXT NOT NULL);
 ";
+
+/// How durable a committed acceptance is in a [`SqliteRegistry`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SqliteDurability {
+    /// Survives the process being killed at any moment (SQLite `synchronous = NORMAL` with
+    /// WAL: the commit is written to the WAL before it returns; the OS flushes it later). A
+    /// power cut may lose the last few acceptances.
+    #[default]
+    ProcessCrash,
+    /// Also survives a power cut or OS crash (`synchronous = FULL`: an `fsync` per commit).
+    PowerLoss,
+}
 
 /// A registry in one SQLite file. Thread-safe (one connection behind a mutex); several
 /// processes may share the file.
@@ -77,6 +92,17 @@ impl SqliteRegistry {
     /// [`RegistryError::NewerSchema`], [`RegistryError::ReadOnly`] for a file or folder this
     /// process may not write, [`RegistryError::Storage`] otherwise.
     pub fn open(path: &Path) -> Result<SqliteRegistry, RegistryError> {
+        SqliteRegistry::open_with_durability(path, SqliteDurability::default())
+    }
+
+    /// [`SqliteRegistry::open`] with a chosen [`SqliteDurability`].
+    ///
+    /// # Errors
+    /// As [`SqliteRegistry::open`].
+    pub fn open_with_durability(
+        path: &Path,
+        durability: SqliteDurability,
+    ) -> Result<SqliteRegistry, RegistryError> {
         let location = path.display().to_string();
         let existing = existing_content(path, &location)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -88,7 +114,7 @@ impl SqliteRegistry {
             path: path.to_owned(),
             connection: Mutex::new(connection),
         };
-        registry.prepare(existing)?;
+        registry.prepare(existing, durability)?;
         Ok(registry)
     }
 
@@ -115,7 +141,7 @@ impl SqliteRegistry {
         Ok(lines.join("\n"))
     }
 
-    fn prepare(&self, existing: bool) -> Result<(), RegistryError> {
+    fn prepare(&self, existing: bool, durability: SqliteDurability) -> Result<(), RegistryError> {
         let mut connection = self.lock()?;
         let location = self.path.display().to_string();
         let err = |e: rusqlite::Error| classify(&location, &e);
@@ -207,8 +233,12 @@ impl SqliteRegistry {
                 message: format!("could not switch to WAL (journal mode is {mode})"),
             });
         }
+        let synchronous = match durability {
+            SqliteDurability::ProcessCrash => "NORMAL",
+            SqliteDurability::PowerLoss => "FULL",
+        };
         connection
-            .pragma_update(None, "synchronous", "FULL")
+            .pragma_update(None, "synchronous", synchronous)
             .map_err(err)?;
         Ok(())
     }
@@ -330,7 +360,7 @@ impl Registry for SqliteRegistry {
     ) -> Result<Option<AcceptedTransfer>, RegistryError> {
         Ok(self
             .records(
-                "SELECT record FROM ebl_transfers WHERE td_reference = ?1 ORDER BY sequence DESC, rowid DESC LIMIT 1",
+                "SELECT record FROM ebl_transfers WHERE td_reference = ?1 ORDER BY sequence DESC, td_checksum DESC LIMIT 1",
                 reference,
             )?
             .pop())
@@ -347,25 +377,24 @@ impl Registry for SqliteRegistry {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| self.error(&e))?;
         let inserted = tx
-            .execute(
+            .prepare_cached(
                 "INSERT OR IGNORE INTO ebl_transfers (td_checksum, sequence, td_reference, last_entry_checksum, record) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
+            )
+            .and_then(|mut statement| statement.execute(params![
                     transfer.transport_document_checksum,
                     sequence,
                     transfer.transport_document_reference,
                     transfer.last_entry_checksum(),
                     record
-                ],
+                ])
             )
             .map_err(|e| self.error(&e))?;
         if inserted == 0 {
             return Ok(false);
         }
-        tx.execute(
-            "DELETE FROM ebl_pending WHERE last_entry_checksum = ?1",
-            [transfer.last_entry_checksum()],
-        )
-        .map_err(|e| self.error(&e))?;
+        tx.prepare_cached("DELETE FROM ebl_pending WHERE last_entry_checksum = ?1")
+            .and_then(|mut statement| statement.execute([transfer.last_entry_checksum()]))
+            .map_err(|e| self.error(&e))?;
         tx.commit().map_err(|e| self.error(&e))?;
         Ok(true)
     }
