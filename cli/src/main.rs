@@ -111,9 +111,10 @@ enum Command {
     /// Verify files (PINT envelopes, issuance requests, transport documents, OpenAttestation
     /// documents); the format is detected.
     Verify(verify_cmd::VerifyArgs),
-    /// Receive a PINT envelope as this platform (--platform): verify it, then sign the response
-    /// to send back (RECE, or BSIG/BENV/MDOC with the reason). Exit 0 RECE, 1 any other
-    /// response, 2 unusable input.
+    /// Receive a PINT envelope as this platform (--platform): verify it, compare it with the
+    /// registry (--db, default ebl-registry.sqlite; --no-db for a stateless check), record an
+    /// acceptance, then sign the response to send back (RECE, or DUPE/DISE/BSIG/BENV/MDOC with
+    /// the reason). Exit 0 RECE, 1 any other response, 2 unusable input or registry.
     Receive(receive_cmd::ReceiveArgs),
     /// What this platform's registry remembers (show, history), documents for a transfer
     /// answered MDOC (upload), and the TradeTrust side of an eBL (tradetrust).
