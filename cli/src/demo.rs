@@ -6,14 +6,15 @@
 //! Code (in force 1 May 2026) is the law of the Shenzhen side, and written as a DCSA eBL 3.0
 //! transport document (`demo/bill-of-lading.json`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use ebl::crypto::KeyType;
 use ebl::pint::{
-    EblEnvelope, EndorseTo, EnvelopeBuilder, EnvelopeReport, EnvelopeVerifyOptions, Issuance,
-    PintTrust, ResponseCode, Signer, SurrenderPurpose, Transaction, TransactionParty,
-    endorsement_steps, receive_envelope, verify_parsed_envelope, verify_response,
+    DuplicatePolicy, EblEnvelope, EndorseTo, EnvelopeBuilder, EnvelopeReport,
+    EnvelopeVerifyOptions, Issuance, PintTrust, ResponseCode, Signer, SurrenderPurpose,
+    Transaction, TransactionParty, endorsement_steps, receive_envelope_recorded,
+    verify_parsed_envelope, verify_response,
 };
 use ebl::report::Severity;
 use ring::rand::SystemRandom;
@@ -94,6 +95,28 @@ fn make_keys(dir: &Path, rng: &SystemRandom) -> Result<Keys, Unusable> {
         singapore: make("sgtt")?,
         shenzhen: make("szeb")?,
     })
+}
+
+/// A temporary folder for the demo's registry, removed when the demo ends (the demo leaves
+/// no registry in the user's folder).
+struct ScratchFolder(PathBuf);
+
+impl ScratchFolder {
+    fn new() -> Result<ScratchFolder, Unusable> {
+        let dir = std::env::temp_dir().join(format!("ebl-demo-registry-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| Unusable::at(&dir, e))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| Unusable::at(&dir, e))?;
+        Ok(ScratchFolder(dir))
+    }
+}
+
+impl Drop for ScratchFolder {
+    fn drop(&mut self) {
+        // Best effort: a folder left in the temporary directory harms nobody.
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 fn heading(number: usize, text: &str) {
@@ -219,6 +242,8 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
     )?;
     print_transactions(&endorsement);
 
+    // What a double-spending bank would start from: the B/L as it stood before step 4.
+    let before_transfer = builder.clone();
     heading(
         4,
         "Transfer across platforms: the bank endorses to the buyer and sends it to Shenzhen",
@@ -253,14 +278,22 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         .trust_platform_key(SG_PLATFORM, keys.singapore.key.public_key().clone())
         .map_err(fail)?;
     let verify_at = time("2026-06-16T07:00:00Z")?;
-    let receipt = receive_envelope(
-        to_shenzhen.to_json_pretty().as_bytes(),
-        &shenzhen_trust,
-        &EnvelopeVerifyOptions::receiving(SZ_PLATFORM, verify_at, []),
-        &keys.shenzhen,
-        &rng,
-    )
-    .map_err(fail)?;
+    let scratch = ScratchFolder::new()?;
+    let registry =
+        ebl::title::SqliteRegistry::open(&scratch.0.join("szeb-registry.sqlite")).map_err(fail)?;
+    let receive = |envelope: &EblEnvelope| {
+        receive_envelope_recorded(
+            envelope.to_json_pretty().as_bytes(),
+            &shenzhen_trust,
+            &EnvelopeVerifyOptions::receiving(SZ_PLATFORM, verify_at, []),
+            &keys.shenzhen,
+            &rng,
+            &registry,
+            DuplicatePolicy::SameEntry,
+        )
+        .map_err(fail)
+    };
+    let receipt = receive(&to_shenzhen)?;
     let received = &receipt.report;
     print_verdict(received);
     if received.response_code != ResponseCode::Received {
@@ -293,6 +326,56 @@ pub fn run(dir: &Path) -> Result<(), Unusable> {
         "   {SZ_PLATFORM} answers with a signed {} response; {SG_PLATFORM} checks its signature: ok",
         answer.response_code
     );
+    outln!(
+        "   {SZ_PLATFORM} recorded the acceptance in its title registry before answering (SQLite, in a temporary folder)"
+    );
+    let retry = receive(&to_shenzhen)?;
+    let retried = verify_response(
+        &retry.response,
+        &sender_view.verifier,
+        verify_at,
+        received.last_entry_checksum.as_deref().unwrap_or_default(),
+    )
+    .map_err(fail)?;
+    outln!(
+        "   the answer is lost and {SG_PLATFORM} retries the same envelope: {} ({}); {SG_PLATFORM} treats the transfer as done: {}",
+        retried.response_code,
+        retried.response_code.description(),
+        if retried.transfer_done() { "yes" } else { "no" }
+    );
+    let mut double_spend = before_transfer;
+    let other_buyer = lei(
+        SZ_PLATFORM,
+        "Shekou Components Trading Co., Ltd.",
+        "300300SKCT2026SZX019",
+    );
+    endorse_and_hand_over(
+        &mut double_spend,
+        &cast.bank,
+        EndorseTo::Named(other_buyer),
+        time("2026-06-16T06:50:00Z")?,
+        &keys,
+        &rng,
+    )?;
+    let double_spend = double_spend
+        .seal(&keys.singapore, Vec::new(), &rng)
+        .map_err(fail)?;
+    let disputed = receive(&double_spend)?;
+    outln!(
+        "   a double spend: the bank also endorses the same B/L to Shekou Components and sends it to {SZ_PLATFORM}: {} ({})",
+        disputed.report.response_code,
+        disputed.report.response_code.description()
+    );
+    if let Some(reason) = disputed.report.errors().next() {
+        outln!("   reason: {}", reason.message);
+    }
+    if retried.response_code != ResponseCode::Duplicate
+        || disputed.report.response_code != ResponseCode::DisputedEnvelope
+    {
+        return Err(Unusable(
+            "the registry did not answer DUPE and DISE; this is a bug".into(),
+        ));
+    }
 
     heading(
         6,

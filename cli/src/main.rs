@@ -9,6 +9,7 @@ mod output;
 mod pint_cmd;
 mod receive_cmd;
 mod recognize_cmd;
+mod registry_cmd;
 mod title_text;
 mod trust_cmd;
 mod verifier_options;
@@ -110,10 +111,15 @@ enum Command {
     /// Verify files (PINT envelopes, issuance requests, transport documents, OpenAttestation
     /// documents); the format is detected.
     Verify(verify_cmd::VerifyArgs),
-    /// Receive a PINT envelope as this platform (--platform): verify it, then sign the response
-    /// to send back (RECE, or BSIG/BENV/MDOC with the reason). Exit 0 RECE, 1 any other
-    /// response, 2 unusable input.
+    /// Receive a PINT envelope as this platform (--platform): verify it, compare it with the
+    /// registry (--db, default ebl-registry.sqlite; --no-db for a stateless check), record an
+    /// acceptance, then sign the response to send back (RECE, or DUPE/DISE/BSIG/BENV/MDOC with
+    /// the reason). Exit 0 RECE, 1 any other response, 2 unusable input or registry.
     Receive(receive_cmd::ReceiveArgs),
+    /// What this platform's registry remembers (show, history), documents for a transfer
+    /// answered MDOC (upload), and the TradeTrust side of an eBL (tradetrust).
+    #[command(subcommand)]
+    Registry(registry_cmd::RegistryCommand),
     /// OpenAttestation v2 (TradeTrust) documents: wrap, obfuscate, data, title.
     #[command(subcommand)]
     Oa(OaCommand),
@@ -338,6 +344,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Verify(args) => return verify_cmd::run(&args),
         Command::Receive(args) => return receive_cmd::run(&args),
+        Command::Registry(command) => return registry_cmd::run(&command),
         Command::Oa(command) => match command {
             OaCommand::Wrap {
                 files,

@@ -1,11 +1,16 @@
 //! `ebl receive`: what a receiving platform does with an envelope — verify it as this platform,
-//! then sign the `EnvelopeTransferFinishedResponse` to send back (`RECE`, `BSIG`, `BENV`, or
+//! compare it with what the platform's registry remembers (`--db`, default
+//! `ebl-registry.sqlite`; `--no-db` for a stateless check), then sign the
+//! `EnvelopeTransferFinishedResponse` to send back (`RECE`, `DUPE`, `DISE`, `BSIG`, `BENV`, or
 //! `MDOC` naming the additional documents it still needs).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use ebl::pint::{EnvelopeVerifyOptions, ReceivedEnvelope, ResponseCode, receive_envelope};
+use ebl::pint::{
+    DuplicatePolicy, EnvelopeVerifyOptions, ReceivedEnvelope, ResponseCode, receive_envelope,
+    receive_envelope_recorded,
+};
 use ring::rand::SystemRandom;
 
 use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
@@ -31,6 +36,17 @@ pub struct ReceiveArgs {
     /// Print the verdict, findings and signed response as one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// The registry that remembers what this platform accepted: a SQLite file (created when
+    /// missing) or a postgres://… URL.
+    #[arg(long, value_name = "FILE|URL", default_value = crate::registry_cmd::DEFAULT_DB)]
+    pub db: String,
+    /// Receive without a registry: verify and answer only (no DUPE or DISE, nothing recorded).
+    #[arg(long, conflicts_with = "db")]
+    pub no_db: bool,
+    /// Also answer DUPE to a re-signed last entry with the same payload (not only to the
+    /// byte-identical entry PINT requires).
+    #[arg(long, conflicts_with = "no_db")]
+    pub lenient_duplicates: bool,
     /// The envelope received.
     pub file: PathBuf,
 }
@@ -64,14 +80,31 @@ fn receive(args: &ReceiveArgs) -> Result<u8, Unusable> {
         held.iter().map(Vec::as_slice),
     );
     let bytes = files::read(&args.file)?;
-    let received = receive_envelope(
-        &bytes,
-        &verifier.context.pint,
-        &options,
-        &signer,
-        &SystemRandom::new(),
-    )
-    .map_err(|e| Unusable::at(&args.file, e))?;
+    let rng = SystemRandom::new();
+    let received = if args.no_db {
+        receive_envelope(&bytes, &verifier.context.pint, &options, &signer, &rng)
+            .map_err(|e| Unusable::at(&args.file, e))?
+    } else {
+        let registry = crate::registry_cmd::open(&args.db, true)?;
+        let policy = if args.lenient_duplicates {
+            DuplicatePolicy::SamePayload
+        } else {
+            DuplicatePolicy::SameEntry
+        };
+        receive_envelope_recorded(
+            &bytes,
+            &verifier.context.pint,
+            &options,
+            &signer,
+            &rng,
+            registry.as_ref(),
+            policy,
+        )
+        .map_err(|e| match e {
+            ebl::Error::Registry(e) => Unusable(e.to_string()),
+            other => Unusable::at(&args.file, other),
+        })?
+    };
 
     if let Some(path) = &args.output {
         files::write(path, received.response.as_bytes())?;
@@ -107,7 +140,19 @@ fn print_verdict(path: &Path, received: &ReceivedEnvelope, output: Option<&Path>
             "  upload still needed: {}",
             report.missing_documents.join(", ")
         ));
+        if let Some(last) = &report.last_entry_checksum {
+            lines.push(format!(
+                "  upload each with: ebl registry upload --transfer {last} FILE (then receive again)"
+            ));
+        }
     }
+    lines.extend(
+        report
+            .findings
+            .iter()
+            .filter(|f| f.code == "duplicate-transfer")
+            .map(|f| format!("  {}", f.message)),
+    );
     match output {
         Some(out) => {
             lines.push(format!("  signed response written to {}", out.display()));

@@ -157,6 +157,22 @@ error_codes! {
     TitleUnsupportedVersion = 500,
     /// A title history could not be serialised.
     TitleSerialize = 501,
+    /// A registry file exists but is not a readable database.
+    RegistryCorrupt = 510,
+    /// A registry database belongs to something else.
+    RegistryForeign = 511,
+    /// A registry was written by a newer version of ebl.
+    RegistryNewerSchema = 512,
+    /// A registry cannot be written.
+    RegistryReadOnly = 513,
+    /// A registry database server cannot be reached.
+    RegistryUnreachable = 514,
+    /// A registry read or write failed.
+    RegistryStorage = 515,
+    /// A registry location names a backend this build lacks.
+    RegistryBackendMissing = 516,
+    /// A document upload names a transfer the registry is not waiting for.
+    RegistryUnknownTransfer = 517,
 
     // 6xx OpenAttestation / TradeTrust
     /// An OpenAttestation document lacks the v2 shape an operation needs.

@@ -66,6 +66,10 @@ pub enum Error {
     /// A PINT envelope or response could not be built (see [`PintError`]).
     #[error(transparent)]
     Pint(#[from] PintError),
+    /// The title registry could not be opened, read or written (see
+    /// [`RegistryError`](crate::title::RegistryError)).
+    #[error(transparent)]
+    Registry(#[from] crate::title::RegistryError),
     /// The input is JSON, but not in a format this build of `ebl` verifies.
     #[error(
         "not a format ebl can verify (detected: {format}); expected a DCSA PINT envelope, transport document or issuance request, or an OpenAttestation v2 document"
@@ -146,6 +150,7 @@ impl Error {
             Error::Crypto(e) => e.code(),
             Error::Model(e) => e.code(),
             Error::Pint(e) => e.code(),
+            Error::Registry(e) => e.code(),
             Error::UnsupportedFormat { .. } => ErrorCode::UnsupportedFormat,
             Error::Trust(e) => e.code(),
             Error::Recognition(e) => e.code(),

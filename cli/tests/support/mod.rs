@@ -8,6 +8,8 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod registry;
+
 use ebl::crypto::PrivateKey;
 use ring::rand::SystemRandom;
 

@@ -13,6 +13,9 @@
 //!   [`History`](crate::title::History) the chain records, replayed against the title rules.
 //! - [`EnvelopeBuilder`] issues, records transactions and seals envelopes.
 //! - [`sign_response`] / [`verify_response`] handle the signed `EnvelopeTransferFinishedResponse`.
+//! - [`receive_envelope_recorded`] receives with memory (a [`crate::title::Registry`]):
+//!   `DUPE`, `DISE`, `MDOC` until [`upload_document_recorded`] brings the documents, and a
+//!   `RECE` recorded before it is returned.
 //! - [`check_document_upload`] checks an additional document uploaded after the envelope
 //!   (`INCD` when it is not the declared one), and [`EnvelopeReport::document_received`] moves
 //!   an `MDOC` verdict to `RECE` once every declared document is in.
@@ -47,6 +50,7 @@ mod history;
 mod issuance;
 mod party_text;
 mod receive;
+mod recorded;
 mod response;
 mod steps;
 mod trust;
@@ -58,6 +62,7 @@ pub use documents::{DocumentUploadReport, check_document_upload};
 pub use history::{history_from_chain, party};
 pub use issuance::{IssuanceReport, Visualisation, sign_issuance_request, verify_issuance_request};
 pub use receive::{ReceivedEnvelope, receive_envelope};
+pub use recorded::{DuplicatePolicy, receive_envelope_recorded, upload_document_recorded};
 pub use response::{sign_response, verify_response};
 pub use steps::{EndorseTo, SurrenderPurpose, endorsement_steps};
 pub use trust::PintTrust;

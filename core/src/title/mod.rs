@@ -70,6 +70,7 @@
 
 mod event;
 mod party;
+mod registry;
 mod replay;
 pub mod rules;
 mod state;
@@ -79,6 +80,15 @@ pub use event::{
     SignatureFact,
 };
 pub use party::{IdentifyingCode, PartyId};
+#[cfg(feature = "postgres")]
+pub use registry::PostgresRegistry;
+pub use registry::{
+    AcceptedTransfer, ChainComparison, PendingTransfer, REGISTRY_SCHEMA_VERSION, Registry,
+    RegistryError, TradeTrustTitle, compare_chain, cross_format_conflict, open_registry,
+    registry_json,
+};
+#[cfg(feature = "sqlite")]
+pub use registry::{SqliteDurability, SqliteRegistry};
 pub use replay::{Replay, replay};
 pub use state::{Status, Step, StepFacts, TitleState};
 

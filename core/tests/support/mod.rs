@@ -7,6 +7,7 @@
 
 pub mod model;
 pub mod recognition;
+pub mod registry;
 pub mod title;
 
 use ebl::crypto::PrivateKey;

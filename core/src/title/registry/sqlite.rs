@@ -1,0 +1,472 @@
+//! The embedded registry: one SQLite file (bundled SQLite, nothing to install).
+//!
+//! WAL journal, one `IMMEDIATE` transaction per write, and a busy timeout so that several
+//! processes on one file queue rather than fail. How durable a commit is, is a choice
+//! ([`SqliteDurability`]): by default an acceptance survives any crash of the process (the
+//! commit is in the WAL file before `RECE` is returned), and with
+//! [`SqliteDurability::PowerLoss`] also a power cut, at the price of an `fsync` per
+//! acceptance (milliseconds on most disks, several times the cost of verifying an envelope). The file is marked as ours twice: SQLite's
+//! `application_id` and a schema-version table. An existing file that is not a SQLite
+//! database, or one that is not ours, is refused and left untouched: a registry must never
+//! silently start afresh over one that holds accepted titles.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags, OptionalExtension, params};
+
+use super::{
+    AcceptedTransfer, PendingTransfer, REGISTRY_SCHEMA_VERSION, Registry, RegistryError,
+    TradeTrustTitle,
+};
+
+/// `EBLR`: SQLite's `application_id`, so that `file(1)` and we can tell the file apart.
+const APPLICATION_ID: i64 = 0x4542_4c52;
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+const SQLITE_HEADER: &[u8] = b"SQLite format 3\0";
+
+const SCHEMA: &str = "
+CREATE TABLE ebl_registry_schema (version INTEGER NOT NULL);
+CREATE TABLE ebl_transfers (
+    td_checksum TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    td_reference TEXT,
+    last_entry_checksum TEXT NOT NULL UNIQUE,
+    record TEXT NOT NULL,
+    PRIMARY KEY (td_checksum, sequence)
+) WITHOUT ROWID;
+CREATE INDEX ebl_transfers_by_reference ON ebl_transfers (td_reference, sequence);
+CREATE TABLE ebl_pending (
+    last_entry_checksum TEXT PRIMARY KEY,
+    td_checksum TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE TABLE ebl_documents (checksum TEXT PRIMARY KEY, bytes BLOB NOT NULL);
+CREATE TABLE ebl_tradetrust (reference TEXT PRIMARY KEY, record TEXT NOT NULL);
+";
+
+/// How durable a committed acceptance is in a [`SqliteRegistry`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SqliteDurability {
+    /// Survives the process being killed at any moment (SQLite `synchronous = NORMAL` with
+    /// WAL: the commit is written to the WAL before it returns; the OS flushes it later). A
+    /// power cut may lose the last few acceptances.
+    #[default]
+    ProcessCrash,
+    /// Also survives a power cut or OS crash (`synchronous = FULL`: an `fsync` per commit).
+    PowerLoss,
+}
+
+/// A registry in one SQLite file. Thread-safe (one connection behind a mutex); several
+/// processes may share the file.
+#[derive(Debug)]
+pub struct SqliteRegistry {
+    path: PathBuf,
+    connection: Mutex<Connection>,
+}
+
+impl SqliteRegistry {
+    /// Opens the registry at `path`, creating it (and its schema) when the file does not exist
+    /// or is empty.
+    ///
+    /// ```
+    /// use ebl::title::{SqliteRegistry, Registry};
+    /// let dir = std::env::temp_dir().join(format!("ebl-doc-sqlite-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let registry = SqliteRegistry::open(&dir.join("r.sqlite"))?;
+    /// assert_eq!(registry.integrity_check()?, "ok");
+    /// drop(registry);
+    /// std::fs::write(dir.join("notes.txt"), "not a database, please keep me")?;
+    /// let refused = SqliteRegistry::open(&dir.join("notes.txt")).unwrap_err();
+    /// assert_eq!(refused.code(), ebl::ErrorCode::RegistryCorrupt);
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`RegistryError::Corrupt`] for a file that is not a readable SQLite database,
+    /// [`RegistryError::Foreign`] for another application's database,
+    /// [`RegistryError::NewerSchema`], [`RegistryError::ReadOnly`] for a file or folder this
+    /// process may not write, [`RegistryError::Storage`] otherwise.
+    pub fn open(path: &Path) -> Result<SqliteRegistry, RegistryError> {
+        SqliteRegistry::open_with_durability(path, SqliteDurability::default())
+    }
+
+    /// [`SqliteRegistry::open`] with a chosen [`SqliteDurability`].
+    ///
+    /// # Errors
+    /// As [`SqliteRegistry::open`].
+    pub fn open_with_durability(
+        path: &Path,
+        durability: SqliteDurability,
+    ) -> Result<SqliteRegistry, RegistryError> {
+        let location = path.display().to_string();
+        let existing = existing_content(path, &location)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let connection =
+            Connection::open_with_flags(path, flags).map_err(|e| classify(&location, &e))?;
+        let registry = SqliteRegistry {
+            path: path.to_owned(),
+            connection: Mutex::new(connection),
+        };
+        registry.prepare(existing, durability)?;
+        Ok(registry)
+    }
+
+    /// The file this registry lives in.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// SQLite's `PRAGMA integrity_check`: `"ok"` for a sound file, otherwise the problems
+    /// found, one per line.
+    ///
+    /// # Errors
+    /// [`RegistryError`] when the check cannot run.
+    pub fn integrity_check(&self) -> Result<String, RegistryError> {
+        let connection = self.lock()?;
+        let mut statement = connection
+            .prepare("PRAGMA integrity_check")
+            .map_err(|e| self.error(&e))?;
+        let lines = statement
+            .query_map([], |row| row.get::<_, String>(0))
+            .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+            .map_err(|e| self.error(&e))?;
+        Ok(lines.join("\n"))
+    }
+
+    fn prepare(&self, existing: bool, durability: SqliteDurability) -> Result<(), RegistryError> {
+        let mut connection = self.lock()?;
+        let location = self.path.display().to_string();
+        let err = |e: rusqlite::Error| classify(&location, &e);
+        connection.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        if connection.is_readonly("main").map_err(err)? {
+            return Err(RegistryError::ReadOnly {
+                location,
+                message: "SQLite opened the file read-only".to_owned(),
+            });
+        }
+        // Reading the header pages is where a damaged file shows itself.
+        let application_id: i64 = connection
+            .pragma_query_value(None, "application_id", |row| row.get(0))
+            .map_err(err)?;
+        let has_schema: bool = connection
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ebl_registry_schema')",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(err)?;
+        if !has_schema {
+            if existing {
+                let tables: i64 = connection
+                    .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
+                    .map_err(err)?;
+                return Err(RegistryError::Foreign {
+                    location,
+                    message: format!(
+                        "application id {application_id:#x}, {tables} schema objects and no ebl_registry_schema table"
+                    ),
+                });
+            }
+            let tx = connection
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(err)?;
+            // Another process may have created the file's schema since we looked.
+            let created_meanwhile: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'ebl_registry_schema')",
+                    [],
+                    |row| row.get(0),
+                )
+                .map_err(err)?;
+            if !created_meanwhile {
+                tx.pragma_update(None, "application_id", APPLICATION_ID)
+                    .map_err(err)?;
+                tx.execute_batch(SCHEMA).map_err(err)?;
+                tx.execute(
+                    "INSERT INTO ebl_registry_schema (version) VALUES (?1)",
+                    params![REGISTRY_SCHEMA_VERSION],
+                )
+                .map_err(err)?;
+            }
+            tx.commit().map_err(err)?;
+        } else if application_id != APPLICATION_ID {
+            return Err(RegistryError::Foreign {
+                location,
+                message: format!("application id {application_id:#x}, not {APPLICATION_ID:#x}"),
+            });
+        }
+        let version: Option<i64> = connection
+            .query_row("SELECT max(version) FROM ebl_registry_schema", [], |row| {
+                row.get(0)
+            })
+            .map_err(err)?;
+        match version {
+            Some(v) if v > i64::from(REGISTRY_SCHEMA_VERSION) => {
+                return Err(RegistryError::NewerSchema {
+                    location,
+                    found: v,
+                    supported: REGISTRY_SCHEMA_VERSION,
+                });
+            }
+            Some(v) if v >= 1 => {}
+            other => {
+                return Err(RegistryError::Foreign {
+                    location,
+                    message: format!("schema version {other:?} is not a registry version"),
+                });
+            }
+        }
+        let mode: String = connection
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+            .map_err(err)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(RegistryError::Storage {
+                location,
+                message: format!("could not switch to WAL (journal mode is {mode})"),
+            });
+        }
+        let synchronous = match durability {
+            SqliteDurability::ProcessCrash => "NORMAL",
+            SqliteDurability::PowerLoss => "FULL",
+        };
+        connection
+            .pragma_update(None, "synchronous", synchronous)
+            .map_err(err)?;
+        Ok(())
+    }
+
+    fn lock(&self) -> Result<MutexGuard<'_, Connection>, RegistryError> {
+        self.connection.lock().map_err(|_| RegistryError::Storage {
+            location: self.path.display().to_string(),
+            message: "a thread panicked while using the registry".to_owned(),
+        })
+    }
+
+    fn error(&self, e: &rusqlite::Error) -> RegistryError {
+        classify(&self.path.display().to_string(), e)
+    }
+
+    fn records<T: serde::de::DeserializeOwned>(
+        &self,
+        sql: &str,
+        key: &str,
+    ) -> Result<Vec<T>, RegistryError> {
+        let connection = self.lock()?;
+        let mut statement = connection.prepare_cached(sql).map_err(|e| self.error(&e))?;
+        let texts = statement
+            .query_map([key], |row| row.get::<_, String>(0))
+            .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+            .map_err(|e| self.error(&e))?;
+        texts.iter().map(|t| self.decode(t)).collect()
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(&self, text: &str) -> Result<T, RegistryError> {
+        serde_json::from_str(text).map_err(|e| RegistryError::Corrupt {
+            location: self.path.display().to_string(),
+            message: format!("a stored record is unreadable: {e}"),
+        })
+    }
+
+    fn encode<T: serde::Serialize>(&self, value: &T) -> Result<String, RegistryError> {
+        serde_json::to_string(value).map_err(|e| RegistryError::Storage {
+            location: self.path.display().to_string(),
+            message: format!("could not serialise a record: {e}"),
+        })
+    }
+}
+
+/// Whether `path` holds something already (then it must be a registry), refusing early what is
+/// certainly not one: a non-SQLite file, or a file this process may not write.
+fn existing_content(path: &Path, location: &str) -> Result<bool, RegistryError> {
+    let metadata = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => {
+            return Err(RegistryError::Storage {
+                location: location.to_owned(),
+                message: e.to_string(),
+            });
+        }
+    };
+    if !metadata.is_file() {
+        return Err(RegistryError::Foreign {
+            location: location.to_owned(),
+            message: "not a regular file".to_owned(),
+        });
+    }
+    if metadata.permissions().readonly() {
+        return Err(RegistryError::ReadOnly {
+            location: location.to_owned(),
+            message: "the file is marked read-only".to_owned(),
+        });
+    }
+    if metadata.len() == 0 {
+        return Ok(false);
+    }
+    let mut header = [0_u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut header))
+        .map_err(|e| RegistryError::Storage {
+            location: location.to_owned(),
+            message: e.to_string(),
+        })?;
+    if read < header.len() || header != SQLITE_HEADER {
+        return Err(RegistryError::Corrupt {
+            location: location.to_owned(),
+            message: "the file does not start with the SQLite header".to_owned(),
+        });
+    }
+    Ok(true)
+}
+
+/// Turns a SQLite failure into what it means for the operator.
+fn classify(location: &str, e: &rusqlite::Error) -> RegistryError {
+    let location = location.to_owned();
+    let message = e.to_string();
+    match e.sqlite_error_code() {
+        Some(SqliteCode::NotADatabase | SqliteCode::DatabaseCorrupt) => {
+            RegistryError::Corrupt { location, message }
+        }
+        Some(SqliteCode::ReadOnly) => RegistryError::ReadOnly { location, message },
+        Some(SqliteCode::CannotOpen | SqliteCode::PermissionDenied) => {
+            RegistryError::Unreachable { location, message }
+        }
+        _ => RegistryError::Storage { location, message },
+    }
+}
+
+impl Registry for SqliteRegistry {
+    fn history(
+        &self,
+        transport_document_checksum: &str,
+    ) -> Result<Vec<AcceptedTransfer>, RegistryError> {
+        self.records(
+            "SELECT record FROM ebl_transfers WHERE td_checksum = ?1 ORDER BY sequence",
+            transport_document_checksum,
+        )
+    }
+
+    fn latest_by_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Option<AcceptedTransfer>, RegistryError> {
+        Ok(self
+            .records(
+                "SELECT record FROM ebl_transfers WHERE td_reference = ?1 ORDER BY sequence DESC, td_checksum DESC LIMIT 1",
+                reference,
+            )?
+            .pop())
+    }
+
+    fn record_acceptance(&self, transfer: &AcceptedTransfer) -> Result<bool, RegistryError> {
+        let record = self.encode(transfer)?;
+        let sequence = i64::try_from(transfer.sequence).map_err(|_| RegistryError::Storage {
+            location: self.path.display().to_string(),
+            message: "transfer sequence out of range".to_owned(),
+        })?;
+        let mut connection = self.lock()?;
+        let tx = connection
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| self.error(&e))?;
+        let inserted = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO ebl_transfers (td_checksum, sequence, td_reference, last_entry_checksum, record) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .and_then(|mut statement| statement.execute(params![
+                    transfer.transport_document_checksum,
+                    sequence,
+                    transfer.transport_document_reference,
+                    transfer.last_entry_checksum(),
+                    record
+                ])
+            )
+            .map_err(|e| self.error(&e))?;
+        if inserted == 0 {
+            return Ok(false);
+        }
+        tx.prepare_cached("DELETE FROM ebl_pending WHERE last_entry_checksum = ?1")
+            .and_then(|mut statement| statement.execute([transfer.last_entry_checksum()]))
+            .map_err(|e| self.error(&e))?;
+        tx.commit().map_err(|e| self.error(&e))?;
+        Ok(true)
+    }
+
+    fn record_pending(&self, pending: &PendingTransfer) -> Result<(), RegistryError> {
+        let record = self.encode(pending)?;
+        let connection = self.lock()?;
+        connection
+            .execute(
+                "INSERT OR REPLACE INTO ebl_pending (last_entry_checksum, td_checksum, record) VALUES (?1, ?2, ?3)",
+                params![pending.last_entry_checksum, pending.transport_document_checksum, record],
+            )
+            .map_err(|e| self.error(&e))?;
+        Ok(())
+    }
+
+    fn pending(&self, last_entry_checksum: &str) -> Result<Option<PendingTransfer>, RegistryError> {
+        Ok(self
+            .records(
+                "SELECT record FROM ebl_pending WHERE last_entry_checksum = ?1",
+                last_entry_checksum,
+            )?
+            .pop())
+    }
+
+    fn store_document(&self, checksum: &str, bytes: &[u8]) -> Result<(), RegistryError> {
+        let connection = self.lock()?;
+        connection
+            .execute(
+                "INSERT OR IGNORE INTO ebl_documents (checksum, bytes) VALUES (?1, ?2)",
+                params![checksum, bytes],
+            )
+            .map_err(|e| self.error(&e))?;
+        Ok(())
+    }
+
+    fn held_documents(&self, checksums: &[String]) -> Result<BTreeSet<String>, RegistryError> {
+        let connection = self.lock()?;
+        let mut statement = connection
+            .prepare_cached("SELECT 1 FROM ebl_documents WHERE checksum = ?1")
+            .map_err(|e| self.error(&e))?;
+        let mut held = BTreeSet::new();
+        for checksum in checksums {
+            let found: Option<i64> = statement
+                .query_row([checksum], |row| row.get(0))
+                .optional()
+                .map_err(|e| self.error(&e))?;
+            if found.is_some() {
+                held.insert(checksum.clone());
+            }
+        }
+        Ok(held)
+    }
+
+    fn record_tradetrust(&self, title: &TradeTrustTitle) -> Result<(), RegistryError> {
+        let record = self.encode(title)?;
+        let connection = self.lock()?;
+        connection
+            .execute(
+                "INSERT OR REPLACE INTO ebl_tradetrust (reference, record) VALUES (?1, ?2)",
+                params![title.transport_document_reference, record],
+            )
+            .map_err(|e| self.error(&e))?;
+        Ok(())
+    }
+
+    fn tradetrust(&self, reference: &str) -> Result<Option<TradeTrustTitle>, RegistryError> {
+        Ok(self
+            .records(
+                "SELECT record FROM ebl_tradetrust WHERE reference = ?1",
+                reference,
+            )?
+            .pop())
+    }
+}

@@ -1,0 +1,161 @@
+//! The registry conformance suite against the embedded SQLite backend, two connections on one
+//! file racing, and the files a registry must refuse (corrupt, foreign, newer, read-only)
+//! without touching them.
+#![cfg(feature = "sqlite")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod support;
+
+use std::path::PathBuf;
+
+use ebl::ErrorCode;
+use ebl::title::{Registry, SqliteRegistry, open_registry};
+
+fn scratch(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("ebl-registry-sqlite-{}-{name}", std::process::id()));
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn sqlite_passes_the_conformance_suite() {
+    let dir = scratch("conformance");
+    let mut n = 0;
+    support::registry::conformance(|| {
+        n += 1;
+        SqliteRegistry::open(&dir.join(format!("r{n}.sqlite"))).unwrap()
+    });
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn two_connections_on_one_file_accept_exactly_one_continuation() {
+    let dir = scratch("race");
+    let path = dir.join("shared.sqlite");
+    let (a, b) = (
+        SqliteRegistry::open(&path).unwrap(),
+        SqliteRegistry::open(&path).unwrap(),
+    );
+    support::registry::race(&a, &b, 25, "sqlite");
+    assert_eq!(a.integrity_check().unwrap(), "ok");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_registry_survives_reopening() {
+    let dir = scratch("reopen");
+    let path = dir.join("r.sqlite");
+    let p = support::registry::Platforms::default();
+    let envelope = p.transfer("REG-REOPEN", "qianhai", Vec::new());
+    let checksum = {
+        let registry = open_registry(path.to_str().unwrap()).unwrap();
+        p.receive(registry.as_ref(), &envelope)
+            .report
+            .transport_document_checksum
+    };
+    let registry = open_registry(path.to_str().unwrap()).unwrap();
+    assert_eq!(registry.history(&checksum).unwrap().len(), 1);
+    assert_eq!(
+        p.receive(registry.as_ref(), &envelope).report.response_code,
+        ebl::pint::ResponseCode::Duplicate
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Opening `path` fails with `expected`, the message names the file, and the file is unchanged.
+fn refused(path: &std::path::Path, expected: ErrorCode) -> String {
+    let before = std::fs::read(path).unwrap();
+    let error = SqliteRegistry::open(path).unwrap_err();
+    assert_eq!(error.code(), expected, "{error}");
+    let message = error.to_string();
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert_eq!(std::fs::read(path).unwrap(), before, "the file was changed");
+    message
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_untouched() {
+    let dir = scratch("corrupt");
+    let text = dir.join("notes.txt");
+    std::fs::write(&text, "meeting notes, not a database").unwrap();
+    refused(&text, ErrorCode::RegistryCorrupt);
+
+    // A real registry whose pages were overwritten after the header.
+    let damaged = dir.join("damaged.sqlite");
+    drop(SqliteRegistry::open(&damaged).unwrap());
+    let mut bytes = std::fs::read(&damaged).unwrap();
+    for b in bytes.iter_mut().skip(100) {
+        *b = 0xA5;
+    }
+    std::fs::write(&damaged, &bytes).unwrap();
+    let _ = std::fs::remove_file(dir.join("damaged.sqlite-wal"));
+    let _ = std::fs::remove_file(dir.join("damaged.sqlite-shm"));
+    refused(&damaged, ErrorCode::RegistryCorrupt);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn another_applications_database_is_refused_untouched() {
+    let dir = scratch("foreign");
+    let path = dir.join("app.sqlite");
+    {
+        let other = rusqlite::Connection::open(&path).unwrap();
+        other
+            .execute_batch(
+                "CREATE TABLE invoices (id INTEGER PRIMARY KEY); INSERT INTO invoices VALUES (7);",
+            )
+            .unwrap();
+    }
+    let message = refused(&path, ErrorCode::RegistryForeign);
+    assert!(message.contains("not an ebl registry"), "{message}");
+    let folder = SqliteRegistry::open(&dir).unwrap_err();
+    assert_eq!(folder.code(), ErrorCode::RegistryForeign);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let dir = scratch("newer");
+    let path = dir.join("r.sqlite");
+    drop(SqliteRegistry::open(&path).unwrap());
+    {
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        raw.execute("UPDATE ebl_registry_schema SET version = 99", [])
+            .unwrap();
+        raw.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+    }
+    let message = refused(&path, ErrorCode::RegistryNewerSchema);
+    assert!(message.contains("version 99"), "{message}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_read_only_file_is_refused() {
+    let dir = scratch("readonly");
+    let path = dir.join("r.sqlite");
+    drop(SqliteRegistry::open(&path).unwrap());
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions.clone()).unwrap();
+    refused(&path, ErrorCode::RegistryReadOnly);
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_empty_file_becomes_a_registry() {
+    let dir = scratch("empty");
+    let path = dir.join("r.sqlite");
+    std::fs::write(&path, b"").unwrap();
+    let registry = SqliteRegistry::open(&path).unwrap();
+    assert_eq!(registry.integrity_check().unwrap(), "ok");
+    assert!(registry.history(&"00".repeat(32)).unwrap().is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
