@@ -28,7 +28,6 @@ use ebl::pint::{
 use ebl::recognition::{Agreement, Catalogue, RuleSet};
 use ebl::title::History;
 use ebl::trust::{TrustDocument, TrustList, TrustStore};
-use ebl::verify::{VerifyContext, verify_bytes};
 use ring::rand::SystemRandom;
 
 /// The names of every target, as `fuzz/fuzz_targets/NAME.rs`, `fuzz/corpus/NAME/` and
@@ -44,7 +43,6 @@ pub const TARGET_NAMES: &[&str] = &[
     "title_log",
     "trust_import",
     "rules_load",
-    "verify_any",
     "envelope_structured",
 ];
 
@@ -61,7 +59,6 @@ pub fn run_target(name: &str, data: &[u8]) -> bool {
         "title_log" => title_log(data),
         "trust_import" => trust_import(data),
         "rules_load" => rules_load(data),
-        "verify_any" => verify_any(data),
         "envelope_structured" => envelope_structured(data),
         _ => return false,
     }
@@ -335,30 +332,6 @@ pub fn rules_load(data: &[u8]) {
         .get_or_init(|| Catalogue::embedded().expect("embedded rules"))
         .clone();
     let _ = catalogue.add_rules(data, "fuzz");
-}
-
-/// Format detection and verification of whatever arrives (`ebl verify FILE`).
-pub fn verify_any(data: &[u8]) {
-    static CONTEXT: OnceLock<VerifyContext> = OnceLock::new();
-    let context = CONTEXT.get_or_init(|| {
-        let mut context = VerifyContext::at(demo_time());
-        for jwk in [
-            &include_bytes!("../../testdata/pint/keys/carrier.jwk")[..],
-            include_bytes!("../../testdata/pint/keys/sgtt.jwk"),
-            include_bytes!("../../testdata/pint/keys/szeb.jwk"),
-        ] {
-            context.add_keys(jwk).expect("golden key");
-        }
-        context
-            .add_dns_txt_answers(include_bytes!(
-                "../../testdata/openattestation/sg-shenzhen-5kb.dns-txt.json"
-            ))
-            .expect("DNS answers");
-        context
-    });
-    if let Ok(verification) = verify_bytes(data, context) {
-        let _ = verification.to_json_value();
-    }
 }
 
 fn fixed_signer(seed_byte: u8) -> Signer {
