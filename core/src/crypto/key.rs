@@ -42,7 +42,11 @@ pub(crate) enum Material {
     Rsa { n: Vec<u8>, e: Vec<u8> },
 }
 
+/// The smallest RSA modulus accepted: shorter keys are breakable (NIST SP 800-131A).
 pub(crate) const MIN_RSA_BITS: usize = 2048;
+/// The largest RSA modulus accepted (SECURITY.md, "Limits"): a verification costs about the
+/// cube of the modulus size, so an input offering a huge key could make one check take
+/// seconds; 8192 bits is beyond any key in use. Larger keys are `CryptoKeyRejected`.
 pub(crate) const MAX_RSA_BITS: usize = 8192;
 
 impl PublicKey {

@@ -56,6 +56,16 @@ pub enum JsonError {
         /// The configured size limit.
         limit: usize,
     },
+    /// The input holds more values than the limit (code `JsonTooLarge`: its size in values).
+    #[error("JSON input holds more than the limit of {limit} values, at {path} (byte {offset})")]
+    TooManyValues {
+        /// The configured value limit.
+        limit: usize,
+        /// JSON path of the first value over the limit.
+        path: String,
+        /// Byte offset of that value.
+        offset: usize,
+    },
     /// The input is not valid UTF-8.
     #[error("invalid UTF-8 at byte {offset}")]
     InvalidUtf8 {
@@ -112,7 +122,7 @@ impl JsonError {
             JsonError::Syntax { .. } => ErrorCode::JsonSyntax,
             JsonError::DuplicateKey { .. } => ErrorCode::JsonDuplicateKey,
             JsonError::TooDeep { .. } => ErrorCode::JsonTooDeep,
-            JsonError::TooLarge { .. } => ErrorCode::JsonTooLarge,
+            JsonError::TooLarge { .. } | JsonError::TooManyValues { .. } => ErrorCode::JsonTooLarge,
             JsonError::InvalidUtf8 { .. } => ErrorCode::JsonInvalidUtf8,
             JsonError::LoneSurrogate { .. } => ErrorCode::JsonLoneSurrogate,
             JsonError::NumberOutOfRange { .. } => ErrorCode::JsonNumberOutOfRange,

@@ -35,7 +35,7 @@ pub use canonical::{
 };
 pub use error::JsonError;
 pub use number::{format_js_number, number_as_f64, write_js_number};
-pub use parse::{Limits, MAX_DEPTH_CEILING, parse, parse_with};
+pub use parse::{DEFAULT_MAX_VALUES, Limits, MAX_DEPTH_CEILING, parse, parse_with};
 pub use path::JsonPath;
 pub use serde_json::{Map, Number, Value};
 

@@ -20,6 +20,21 @@ use super::path::{JsonPath, Segment};
 /// ```
 pub const MAX_DEPTH_CEILING: usize = 1024;
 
+/// The default of [`Limits::max_values`]: 2^18 = 262 144 values (about 20 MiB of parsed
+/// values at most, and far beyond any bill of lading, whose largest documents hold a few
+/// thousand values; an embedded file is one string value).
+///
+/// ```
+/// use ebl::json::{parse, parse_with, Limits, DEFAULT_MAX_VALUES};
+///
+/// let many = format!("[{}0]", "0,".repeat(DEFAULT_MAX_VALUES));
+/// assert_eq!(parse(many.as_bytes()).unwrap_err().code(), ebl::ErrorCode::JsonTooLarge);
+/// let few = Limits { max_values: 3, ..Limits::default() };
+/// assert!(parse_with(b"[1, 2]", &few).is_ok());
+/// assert!(parse_with(b"[1, 2, 3]", &few).is_err());
+/// ```
+pub const DEFAULT_MAX_VALUES: usize = 1 << 18;
+
 /// Limits and strictness for [`parse_with`].
 ///
 /// ```
@@ -36,6 +51,12 @@ pub struct Limits {
     pub max_depth: usize,
     /// Largest input accepted, in bytes (default 16 MiB).
     pub max_bytes: usize,
+    /// Most values (scalars, arrays, objects, each counted once) one input may hold (default
+    /// [`DEFAULT_MAX_VALUES`]). The byte limit alone does not bound memory: a parsed value
+    /// takes 32 bytes or more however few bytes spelled it, so 16 MiB of `[0,0,…]` would take
+    /// over 600 MiB and seconds to build. With this limit a parse holds at most about the
+    /// input's size plus 80 bytes per value.
+    pub max_values: usize,
     /// Refuse numbers an IEEE-754 double cannot hold exactly in range, as I-JSON (RFC 7493)
     /// and therefore RFC 8785 require: integers that would be rounded (such as
     /// `9007199254740993`), magnitudes that overflow, and non-zero values that underflow to
@@ -50,6 +71,7 @@ impl Default for Limits {
         Limits {
             max_depth: 128,
             max_bytes: 16 * 1024 * 1024,
+            max_values: DEFAULT_MAX_VALUES,
             ijson_numbers: true,
         }
     }
@@ -127,6 +149,8 @@ pub(crate) fn parse_value(bytes: &[u8], limits: &Limits) -> Result<Value, JsonEr
         pos: 0,
         path: Vec::new(),
         max_depth: limits.max_depth.min(MAX_DEPTH_CEILING),
+        values_left: limits.max_values,
+        max_values: limits.max_values,
         ijson: limits.ijson_numbers,
     };
     if text.starts_with('\u{feff}') {
@@ -157,6 +181,8 @@ struct Parser<'a> {
     pos: usize,
     path: Vec<OwnedSegment>,
     max_depth: usize,
+    values_left: usize,
+    max_values: usize,
     ijson: bool,
 }
 
@@ -213,6 +239,7 @@ impl Parser<'_> {
     fn value(&mut self) -> Result<Value, JsonError> {
         let mut open: Vec<Container> = Vec::new();
         loop {
+            self.count_value()?;
             // Read the start of a value: a scalar completes it, a bracket opens a container.
             let mut value = match self.peek() {
                 Some(b'{') => {
@@ -344,6 +371,21 @@ impl Parser<'_> {
         self.skip_whitespace();
         self.path.push(OwnedSegment::Key(key));
         Ok(())
+    }
+
+    /// Counts one more value against [`Limits::max_values`], before it is built.
+    fn count_value(&mut self) -> Result<(), JsonError> {
+        match self.values_left.checked_sub(1) {
+            Some(left) => {
+                self.values_left = left;
+                Ok(())
+            }
+            None => Err(JsonError::TooManyValues {
+                limit: self.max_values,
+                path: self.current_path(),
+                offset: self.pos,
+            }),
+        }
     }
 
     fn enter(&self, depth: usize) -> Result<(), JsonError> {
