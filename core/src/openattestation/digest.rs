@@ -330,6 +330,19 @@ fn prefix64(h: &[u8; 32]) -> u64 {
     u64::from_be_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]])
 }
 
+/// The two lowercase hex digits of every byte: one table lookup a byte, where encoding nibble
+/// by nibble cost more than the sorting.
+const HEX_PAIRS: [[u8; 2]; 256] = {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut table = [[0u8; 2]; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = [DIGITS[b >> 4], DIGITS[b & 15]];
+        b += 1;
+    }
+    table
+};
+
 /// `keccak256(JSON.stringify(hexList))` for sorted hashes, without per-entry allocation.
 fn hash_sorted_hex(hashes: &[[u8; 32]], list: &mut Vec<u8>) -> [u8; 32] {
     list.clear();
@@ -341,10 +354,10 @@ fn hash_sorted_hex(hashes: &[[u8; 32]], list: &mut Vec<u8>) -> [u8; 32] {
             list.push(b',');
         }
         list.push(b'"');
-        // The buffer is exactly twice the input length, so encoding cannot fail.
-        if hex::encode_to_slice(h, &mut hexbuf).is_ok() {
-            list.extend_from_slice(&hexbuf);
+        for (pair, byte) in hexbuf.chunks_exact_mut(2).zip(h) {
+            pair.copy_from_slice(&HEX_PAIRS[usize::from(*byte)]);
         }
+        list.extend_from_slice(&hexbuf);
         list.push(b'"');
     }
     list.push(b']');
