@@ -61,7 +61,7 @@ def test_accept_resend_dupe_fork_dise(tmp_path: Path) -> None:
 
         shown = registry.show("LCOL2606140009")
         assert shown is not None and "transfers" not in shown
-        assert shown["holder"]["partyCode"] == "qianhai", shown["holder"]
+        assert shown["holder"]["codes"] == [{"provider": "SZP1", "code": "qianhai"}], shown["holder"]
         assert shown["latest"]["sequence"] == 1
         history = registry.history(shown["transportDocumentChecksum"])
         assert [t["sequence"] for t in history] == [1]
