@@ -53,7 +53,7 @@ fn class_name(code: ErrorCode) -> &'static str {
         ErrorCode::Io => "EblIOError",
         ErrorCode::PanicCaught | ErrorCode::Internal => "InternalError",
         // 51x within the title block: the durable registry (storage, not the input's fault).
-        _ if (510..600).contains(&code.as_u32()) => "RegistryError",
+        _ if (510..=519).contains(&code.as_u32()) => "RegistryError",
         _ => match code.as_u32() / 100 {
             1 => "JsonError",
             2 => "CryptoError",
