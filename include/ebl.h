@@ -79,6 +79,18 @@
 #define EBL_SURRENDER_FOR_AMENDMENT 2
 
 /**
+ * `ebl_receive_envelope_recorded`: a retry is `DUPE` only when its last chain entry is
+ * byte-identical to the accepted one (what PINT requires).
+ */
+#define EBL_DUPLICATES_SAME_ENTRY 0
+
+/**
+ * `ebl_receive_envelope_recorded`: also a last entry re-signed over the same payload after
+ * the same earlier entries is `DUPE` (the DCSA conformance kit's leniency).
+ */
+#define EBL_DUPLICATES_SAME_PAYLOAD 1
+
+/**
  * The outcome of a C API call: `EBL_RESULT_OK` (0), or why the call failed. The numbers are
  * the core's stable error codes (1xx JSON, 2xx keys and signatures, 3xx document model,
  * 4xx PINT, 5xx title, 6xx OpenAttestation, 7xx trust, 8xx recognition, 9xx general); a
@@ -230,6 +242,38 @@ enum ebl_result
    * A title history could not be serialised.
    */
   EBL_RESULT_TITLE_SERIALIZE = 501,
+  /**
+   * A registry file exists but is not a readable database.
+   */
+  EBL_RESULT_REGISTRY_CORRUPT = 510,
+  /**
+   * A registry database belongs to something else.
+   */
+  EBL_RESULT_REGISTRY_FOREIGN = 511,
+  /**
+   * A registry was written by a newer version of ebl.
+   */
+  EBL_RESULT_REGISTRY_NEWER_SCHEMA = 512,
+  /**
+   * A registry cannot be written.
+   */
+  EBL_RESULT_REGISTRY_READ_ONLY = 513,
+  /**
+   * A registry database server cannot be reached.
+   */
+  EBL_RESULT_REGISTRY_UNREACHABLE = 514,
+  /**
+   * A registry read or write failed.
+   */
+  EBL_RESULT_REGISTRY_STORAGE = 515,
+  /**
+   * A registry location names a backend this build lacks.
+   */
+  EBL_RESULT_REGISTRY_BACKEND_MISSING = 516,
+  /**
+   * A document upload names a transfer the registry is not waiting for.
+   */
+  EBL_RESULT_REGISTRY_UNKNOWN_TRANSFER = 517,
   /**
    * An OpenAttestation document lacks the v2 shape an operation needs.
    */
@@ -392,6 +436,14 @@ typedef struct ebl_envelope_builder ebl_envelope_builder;
  * Immutable: share it between threads freely. Free with `ebl_key_free`.
  */
 typedef struct ebl_key ebl_key;
+
+/**
+ * An open title registry: what this platform accepted, the transfers waiting for documents,
+ * the documents received. Backends synchronise inside, so one handle may be shared by any
+ * number of threads at once (every function takes it `const`). Free with
+ * `ebl_registry_free`, after every call using it has returned.
+ */
+typedef struct ebl_registry ebl_registry;
 
 /**
  * A verdict, read-only: share it between threads freely. Its kind (`ebl_report_kind`) says
@@ -824,6 +876,74 @@ ebl_result ebl_recognize(const struct ebl_verify_context *context,
                          struct ebl_report **out);
 
 /**
+ * Opens the registry `location` names (UTF-8): `postgres://…` for PostgreSQL (when this
+ * build has it), otherwise the path of a SQLite file, created when missing. An existing file
+ * must be an ebl registry: a corrupt or foreign file, a newer schema or a read-only file is an
+ * `EBL_RESULT_REGISTRY_*` error and the file is left untouched. On success `*out` owns the
+ * handle (free with `ebl_registry_free`).
+ */
+ebl_result ebl_registry_open(const uint8_t *location,
+                             size_t location_len,
+                             struct ebl_registry **out);
+
+/**
+ * Closes a registry. NULL is a no-op.
+ */
+void ebl_registry_free(struct ebl_registry *registry);
+
+/**
+ * Receives an envelope as `ebl_receive_envelope` does, and remembers: compares it with what
+ * `registry` accepted for the same transport document and answers `DUPE` (carrying the
+ * earlier accepted entry), `DISE` (a contradicting continuation: a possible double spend),
+ * `MDOC` (documents still to upload with `ebl_registry_upload_document`) or `RECE`, recorded
+ * in `registry` before this function returns. `documents` are held in addition to those
+ * the registry holds. `duplicates` is `EBL_DUPLICATES_SAME_ENTRY` or
+ * `EBL_DUPLICATES_SAME_PAYLOAD`. On success `*out` owns a report (kind `envelope`) with the
+ * signed response to send back. A registry that cannot be read or written is an
+ * `EBL_RESULT_REGISTRY_*` error (nothing was answered: the sender retries). Thread-safe for
+ * `context` and `registry`.
+ */
+ebl_result ebl_receive_envelope_recorded(const struct ebl_verify_context *context,
+                                         const uint8_t *data,
+                                         size_t len,
+                                         const struct ebl_slice *documents,
+                                         size_t document_count,
+                                         const struct ebl_key *response_key,
+                                         const struct ebl_registry *registry,
+                                         uint32_t duplicates,
+                                         struct ebl_report **out);
+
+/**
+ * Receives one additional document for a transfer `registry` answered `MDOC`: `transfer` is
+ * that transfer's last chain entry checksum (`ebl_report_last_entry_checksum` of the `MDOC`
+ * report), `checksum` the `{documentChecksum}` it was sent to, `body` the HTTP request body
+ * (a JSON string of the file's base64). On success `*out` owns a report (kind
+ * `document-upload`): valid when the document was accepted and stored (receive the envelope
+ * again to get `RECE`), else `INCD` and nothing stored. A transfer the registry is not waiting
+ * for is `EBL_RESULT_REGISTRY_UNKNOWN_TRANSFER`. Thread-safe for `registry`.
+ */
+ebl_result ebl_registry_upload_document(const struct ebl_registry *registry,
+                                        const uint8_t *transfer,
+                                        size_t transfer_len,
+                                        const uint8_t *checksum,
+                                        size_t checksum_len,
+                                        const uint8_t *body,
+                                        size_t body_len,
+                                        struct ebl_report **out);
+
+/**
+ * What `registry` knows about one eBL, as pretty JSON (what `ebl registry show` prints, plus
+ * `transfers`: every accepted transfer, oldest first, what `ebl registry history` prints).
+ * `key` is the transport document's checksum or its reference (the B/L number). On success
+ * `*out` owns the JSON (free with `ebl_bytes_free`), or is set to NULL when the registry
+ * knows nothing of `key`. Thread-safe for `registry`.
+ */
+ebl_result ebl_registry_json(const struct ebl_registry *registry,
+                             const uint8_t *key,
+                             size_t key_len,
+                             struct ebl_bytes **out);
+
+/**
  * Which call made the report: `verification`, `envelope`, `title-replay`,
  * `document-upload`, `response`, `trust-list` or `recognition` (a static string).
  */
@@ -898,6 +1018,14 @@ ebl_result ebl_report_finding_count(const struct ebl_report *report,
 ebl_result ebl_report_finding(const struct ebl_report *report,
                               size_t index,
                               struct ebl_finding *out);
+
+/**
+ * For a verified signed response (kind `response`, from `ebl_response_verify`): whether the
+ * transfer is done and the eBL has left the sender — `RECE`, or `DUPE` (an earlier attempt of
+ * this transfer was accepted and its answer lost). False for every other code and kind.
+ */
+ebl_result ebl_report_transfer_done(const struct ebl_report *report,
+                                    bool *out);
 
 /**
  * For a received envelope: the signed `EnvelopeTransferFinishedResponse` (compact JWS) to

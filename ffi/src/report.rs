@@ -105,6 +105,7 @@ pub struct ebl_report {
     response_code: (&'static str, &'static str),
     verdict: String,
     error: Option<(u32, String)>,
+    transfer_done: bool,
     source: Source,
 }
 
@@ -117,6 +118,7 @@ impl ebl_report {
             response_code: ("", ""),
             verdict: String::new(),
             error: None,
+            transfer_done: false,
             source,
         }
     }
@@ -240,9 +242,11 @@ impl ebl_report {
     /// A signed response whose signature verified.
     pub fn response(response: &EnvelopeTransferFinishedResponse) -> ebl_report {
         let json = serde_json::to_value(response).unwrap_or(Value::Null);
-        ebl_report::new("response", true, Source::Json(json, Vec::new()))
+        let mut report = ebl_report::new("response", true, Source::Json(json, Vec::new()))
             .with_format(ebl_core::detect::Format::PintResponse)
-            .with_response_code(Some(response.response_code))
+            .with_response_code(Some(response.response_code));
+        report.transfer_done = response.transfer_done();
+        report
     }
 
     /// A signed trust list checked: accepted with what importing it changes, or refused with
@@ -460,6 +464,21 @@ pub extern "C" fn ebl_report_finding(
             ))
         })?;
         set_out!(out, finding);
+        Ok(())
+    })
+}
+
+/// For a verified signed response (kind `response`, from `ebl_response_verify`): whether the
+/// transfer is done and the eBL has left the sender — `RECE`, or `DUPE` (an earlier attempt of
+/// this transfer was accepted and its answer lost). False for every other code and kind.
+#[unsafe(no_mangle)]
+pub extern "C" fn ebl_report_transfer_done(
+    report: *const ebl_report,
+    out: *mut bool,
+) -> ebl_result {
+    call(|| {
+        let out = arg_out!(out)?;
+        set_out!(out, arg_ref!(report)?.transfer_done);
         Ok(())
     })
 }

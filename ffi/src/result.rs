@@ -95,6 +95,22 @@ pub enum ebl_result {
     TitleUnsupportedVersion = 500,
     /// A title history could not be serialised.
     TitleSerialize = 501,
+    /// A registry file exists but is not a readable database.
+    RegistryCorrupt = 510,
+    /// A registry database belongs to something else.
+    RegistryForeign = 511,
+    /// A registry was written by a newer version of ebl.
+    RegistryNewerSchema = 512,
+    /// A registry cannot be written.
+    RegistryReadOnly = 513,
+    /// A registry database server cannot be reached.
+    RegistryUnreachable = 514,
+    /// A registry read or write failed.
+    RegistryStorage = 515,
+    /// A registry location names a backend this build lacks.
+    RegistryBackendMissing = 516,
+    /// A document upload names a transfer the registry is not waiting for.
+    RegistryUnknownTransfer = 517,
 
     // 6xx OpenAttestation / TradeTrust
     /// An OpenAttestation document lacks the v2 shape an operation needs.
@@ -303,6 +319,38 @@ const FAILURES: &[(ebl_result, &str)] = &[
     (
         ebl_result::TitleSerialize,
         "A title history could not be serialised.",
+    ),
+    (
+        ebl_result::RegistryCorrupt,
+        "A registry file exists but is not a readable database.",
+    ),
+    (
+        ebl_result::RegistryForeign,
+        "A registry database belongs to something else.",
+    ),
+    (
+        ebl_result::RegistryNewerSchema,
+        "A registry was written by a newer version of ebl.",
+    ),
+    (
+        ebl_result::RegistryReadOnly,
+        "A registry cannot be written.",
+    ),
+    (
+        ebl_result::RegistryUnreachable,
+        "A registry database server cannot be reached.",
+    ),
+    (
+        ebl_result::RegistryStorage,
+        "A registry read or write failed.",
+    ),
+    (
+        ebl_result::RegistryBackendMissing,
+        "A registry location names a backend this build lacks.",
+    ),
+    (
+        ebl_result::RegistryUnknownTransfer,
+        "A document upload names a transfer the registry is not waiting for.",
     ),
     (
         ebl_result::OaMalformed,

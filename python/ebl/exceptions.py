@@ -1,7 +1,8 @@
 """The exceptions ``ebl`` raises: one base class with the core's stable error code.
 
 Every error carries ``code`` (the number of the core's ``ErrorCode``, stable across releases:
-1xx JSON, 2xx keys and signatures, 3xx document model, 4xx PINT, 5xx title, 6xx
+1xx JSON, 2xx keys and signatures, 3xx document model, 4xx PINT, 5xx title (51x the
+registry), 6xx
 OpenAttestation, 7xx trust, 8xx recognition, 9xx general) and ``name`` (its CamelCase name,
 ``"JsonDuplicateKey"``). There is one subclass per area; the native module picks it from the
 code in one place. Errors about malformed input are also ``ValueError``s, I/O errors also
@@ -18,6 +19,7 @@ __all__ = [
     "DocumentError",
     "PintError",
     "TitleError",
+    "RegistryError",
     "OpenAttestationError",
     "TrustError",
     "RecognitionError",
@@ -65,6 +67,13 @@ class PintError(EblError, ValueError):
 
 class TitleError(EblError, ValueError):
     """Title histories (5xx)."""
+
+
+class RegistryError(EblError):
+    """The durable title registry (51x) could not be opened, read or written: a corrupt or
+    foreign database file, a schema from a newer ``ebl``, a read-only file, an unreachable
+    PostgreSQL server, a failed write, or an upload for a transfer not waiting here. The
+    message names the database (without its password); nothing was answered or recorded."""
 
 
 class OpenAttestationError(EblError, ValueError):

@@ -4,8 +4,8 @@
 use std::sync::{Arc, Mutex, PoisonError};
 
 use ebl::pint::{
-    EblEnvelope, EndorseTo, EnvelopeVerifyOptions, Issuance, Signer, SurrenderPurpose, Transaction,
-    TransactionParty, endorsement_steps,
+    DuplicatePolicy, EblEnvelope, EndorseTo, EnvelopeVerifyOptions, Issuance, Signer,
+    SurrenderPurpose, Transaction, TransactionParty, endorsement_steps,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
@@ -16,6 +16,7 @@ use crate::context::VerifyContext;
 use crate::convert::{self, json_text, to_python};
 use crate::errors::{Failure, attached, detached};
 use crate::keys::PrivateKey;
+use crate::registry::Registry;
 use crate::results::{Finding, TitleReplay};
 
 fn party(text: &str, what: &str) -> Result<TransactionParty, Failure> {
@@ -435,6 +436,7 @@ impl EnvelopeBuilder {
 pub struct Received {
     json: Value,
     replay: Value,
+    last_entry_checksum: String,
 }
 
 #[pymethods]
@@ -471,6 +473,12 @@ impl Received {
     fn findings(&self) -> Vec<Finding> {
         Finding::all(self.json.get("findings"))
     }
+    /// The SHA-256 of the envelope's last chain entry: the transfer's identity, which
+    /// `Registry.upload_document` names after an `MDOC` (empty when the envelope had no chain).
+    #[getter]
+    fn last_entry_checksum(&self) -> String {
+        self.last_entry_checksum.clone()
+    }
     /// Who held title at each step of the received chain.
     #[getter]
     fn title_replay(&self) -> TitleReplay {
@@ -496,32 +504,48 @@ impl Received {
         )
     }
     #[staticmethod]
-    fn _from_json(json: &str, replay: &str) -> PyResult<Received> {
+    #[pyo3(signature = (json, replay, last_entry_checksum = String::new()))]
+    fn _from_json(json: &str, replay: &str, last_entry_checksum: String) -> PyResult<Received> {
         attached(|| {
             Ok(Received {
                 json: convert::parse_own_json(json)?,
                 replay: convert::parse_own_json(replay)?,
+                last_entry_checksum,
             })
         })
     }
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let restore = py.get_type::<Received>().getattr("_from_json")?;
-        (restore, (self.json.to_string(), self.replay.to_string())).into_pyobject(py)
+        let state = (
+            self.json.to_string(),
+            self.replay.to_string(),
+            self.last_entry_checksum.clone(),
+        );
+        (restore, state).into_pyobject(py)
     }
 }
 
 /// Receives an envelope as the context's `platform` (required): verifies it with the
 /// context's trust at its time, holding the additional `documents` (bytes of each), and signs
-/// the response the verdict calls for with `key`, this platform's key.
+/// the response the verdict calls for with `key`, this platform's key. With a `registry`, also
+/// remembers: a transfer accepted before is answered `DUPE` (with `lenient_duplicates`, also
+/// one re-signed over the same payload), a contradicting continuation `DISE`, missing
+/// documents `MDOC` (upload them with `Registry.upload_document`), and a `RECE` is recorded
+/// before it is returned. The GIL is released while the core works.
 #[pyfunction]
-#[pyo3(signature = (data, context, key, documents = None))]
+#[pyo3(signature = (data, context, key, documents = None, *, registry = None, lenient_duplicates = false))]
 pub fn receive(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     context: &Bound<'_, VerifyContext>,
     key: &Bound<'_, PrivateKey>,
     documents: Option<&Bound<'_, PyAny>>,
+    registry: Option<&Bound<'_, Registry>>,
+    lenient_duplicates: bool,
 ) -> PyResult<Received> {
+    let registry = registry
+        .map(|r| attached(|| r.get().shared()))
+        .transpose()?;
     let (bytes, held) = attached(|| {
         let bytes = convert::data(data, "data")?;
         let mut held = Vec::new();
@@ -543,16 +567,36 @@ pub fn receive(
             ),
             None => EnvelopeVerifyOptions::at(context.at),
         };
-        let received = ebl::pint::receive_envelope(
-            &bytes,
-            &context.pint,
-            &options,
-            &signer,
-            &SystemRandom::new(),
-        )?;
+        let received = match &registry {
+            Some(registry) => ebl::pint::receive_envelope_recorded(
+                &bytes,
+                &context.pint,
+                &options,
+                &signer,
+                &SystemRandom::new(),
+                registry.as_ref(),
+                if lenient_duplicates {
+                    DuplicatePolicy::SamePayload
+                } else {
+                    DuplicatePolicy::SameEntry
+                },
+            )?,
+            None => ebl::pint::receive_envelope(
+                &bytes,
+                &context.pint,
+                &options,
+                &signer,
+                &SystemRandom::new(),
+            )?,
+        };
         Ok(Received {
             json: received.to_json_value(),
             replay: serde_json::to_value(&received.report.replay).unwrap_or(Value::Null),
+            last_entry_checksum: received
+                .report
+                .last_entry_checksum
+                .clone()
+                .unwrap_or_default(),
         })
     })
 }

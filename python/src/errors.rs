@@ -35,6 +35,12 @@ impl From<ebl::Error> for Failure {
     }
 }
 
+impl From<ebl::title::RegistryError> for Failure {
+    fn from(error: ebl::title::RegistryError) -> Failure {
+        Failure::Core(Box::new(error.into()))
+    }
+}
+
 impl From<PyErr> for Failure {
     fn from(error: PyErr) -> Failure {
         Failure::Python(error)
@@ -46,6 +52,8 @@ fn class_name(code: ErrorCode) -> &'static str {
     match code {
         ErrorCode::Io => "EblIOError",
         ErrorCode::PanicCaught | ErrorCode::Internal => "InternalError",
+        // 51x within the title block: the durable registry (storage, not the input's fault).
+        _ if (510..=519).contains(&code.as_u32()) => "RegistryError",
         _ => match code.as_u32() / 100 {
             1 => "JsonError",
             2 => "CryptoError",

@@ -12,6 +12,7 @@ mod errors;
 mod keys;
 mod oa;
 mod recognize;
+mod registry;
 mod results;
 mod trust_list;
 mod verify;
@@ -31,6 +32,7 @@ fn _ebl(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<envelope::Envelope>()?;
     m.add_class::<envelope::EnvelopeBuilder>()?;
     m.add_class::<envelope::Received>()?;
+    m.add_class::<registry::Registry>()?;
     m.add_class::<recognize::Criterion>()?;
     m.add_class::<recognize::Recognition>()?;
     m.add_class::<oa::WrappedDocument>()?;

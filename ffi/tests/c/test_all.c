@@ -4,11 +4,14 @@
  * built with the cargo feature `test-panic`, the panic boundary.
  *
  *   test_all REPO_ROOT        exits 0 when every check passed, 1 otherwise (naming each). */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, rmdir: the registry test's scratch folder */
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../../examples/c/common.h"
 
@@ -549,6 +552,239 @@ static void test_pint(void) {
     printf("ok  pint: issue, endorse, transfer, seal, receive (RECE), response, upload, continue, surrender, NULL walk\n");
 }
 
+/* `bytes` as an HTTP upload body: a JSON string of their standard base64 (malloc'd). */
+static char *upload_body(const unsigned char *bytes, size_t len) {
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    char *body = malloc(4 * (len / 3 + 1) + 3), *o = body;
+    size_t i;
+    *o++ = '"';
+    for (i = 0; i < len; i += 3) {
+        uint32_t v = (uint32_t)bytes[i] << 16 | (i + 1 < len ? (uint32_t)bytes[i + 1] << 8 : 0) | (i + 2 < len ? bytes[i + 2] : 0);
+        *o++ = alphabet[v >> 18 & 63];
+        *o++ = alphabet[v >> 12 & 63];
+        *o++ = i + 1 < len ? alphabet[v >> 6 & 63] : '=';
+        *o++ = i + 2 < len ? alphabet[v & 63] : '=';
+    }
+    *o++ = '"';
+    *o = '\0';
+    return body;
+}
+
+/* Receives the envelope `data` into `registry`; returns the report (or NULL) and sets `code` to its response code. */
+static ebl_report *receive_recorded(const ebl_verify_context *context, const uint8_t *data, size_t len, const ebl_key *key,
+                                    const ebl_registry *registry, uint32_t duplicates, const char *code) {
+    ebl_report *report = NULL;
+    ebl_str s, d;
+    EXPECT(EBL_RESULT_OK, ebl_receive_envelope_recorded(context, data, len, NULL, 0, key,
+                                                        registry, duplicates, &report));
+    if (report == NULL) return NULL;
+    EXPECT(EBL_RESULT_OK, ebl_report_response_code(report, &s, &d));
+    if (!str_is(s, code)) {
+        fprintf(stderr, "FAIL: received %.*s, expected %s\n", (int)s.len, s.data, code);
+        failures++;
+    }
+    return report;
+}
+
+/* As the sender: verifies `received`'s signed response with `sender` and says whether the transfer is done. */
+static bool transfer_done(const ebl_verify_context *sender, const ebl_report *received) {
+    ebl_report *response = NULL;
+    ebl_str signed_response, checksum;
+    bool done = false;
+    EXPECT(EBL_RESULT_OK, ebl_report_signed_response(received, &signed_response));
+    EXPECT(EBL_RESULT_OK, ebl_report_last_entry_checksum(received, &checksum));
+    EXPECT(EBL_RESULT_OK, ebl_response_verify(sender, (const uint8_t *)signed_response.data, signed_response.len,
+                                              (const uint8_t *)checksum.data, checksum.len, &response));
+    EXPECT(EBL_RESULT_OK, ebl_report_transfer_done(response, &done));
+    ebl_report_free(response);
+    return done;
+}
+
+/* The durable registry: accept, a resent transfer DUPE, a fork DISE; a transfer with
+ * documents MDOC, a wrong upload INCD, the uploads, then RECE; show/history JSON; a corrupt
+ * file refused with its code and left as it was; the NULL walk. */
+static void test_registry(void) {
+    static const char *const names[3] = {"HHL71800000.pdf", "HHL71800000-invoice.pdf", "HHL71800000-packing-list.pdf"};
+    static const char *const checksums[3] = {/* from the envelope's manifest */
+        "d870e9d766ca0b9087f86d8d05ea6bf48d166717c0bf375efff54cedeb3d00b8",
+        "6e270fd7f8694ce33b1c4bbb6fd810a68ecd5967a81a660888aced555a2a8e98",
+        "3871269f0d95b20f4b30b840fbe596f7799a2b155e86abb2c38376aae70ff126"};
+    char dir[] = "/tmp/ebl-test-registry-XXXXXX", path[256], corrupt[256], suffixed[300];
+    struct file demo = fixture("testdata/dcsa/pint-demo/HHL71800000-ebl-envelope-ed25519.json");
+    struct file cert = fixture("testdata/dcsa/pint-demo/certs/root-ca.crt");
+    ebl_key *carrier = NULL, *sgp1 = NULL, *szp1 = NULL;
+    ebl_envelope_builder *builder = NULL, *fork_a = NULL, *fork_b = NULL;
+    ebl_bytes *issued = NULL, *sent = NULL, *forked = NULL, *jwk = NULL, *json = NULL;
+    ebl_verify_context *receiver = NULL, *sender = NULL, *pint_demo = demo_context();
+    ebl_registry *registry = NULL, *other = NULL;
+    ebl_report *first = NULL, *report = NULL, *upload = NULL;
+    ebl_str s, d, last;
+    bool valid = true;
+    FILE *f;
+    size_t i;
+
+    if (mkdtemp(dir) == NULL) {
+        fprintf(stderr, "FAIL: mkdtemp\n");
+        exit(1);
+    }
+    snprintf(path, sizeof path, "%s/registry.sqlite", dir);
+    snprintf(corrupt, sizeof corrupt, "%s/corrupt.sqlite", dir);
+    EXPECT(EBL_RESULT_OK, ebl_registry_open(TEXT(path), &registry));
+
+    /* Two continuations of one eBL: SGP1 hands the bank's bill to two different buyers. */
+    EXPECT(EBL_RESULT_OK, ebl_key_generate(EBL_KEY_TYPE_ED25519, &carrier));
+    EXPECT(EBL_RESULT_OK, ebl_key_generate(EBL_KEY_TYPE_ED25519, &sgp1));
+    EXPECT(EBL_RESULT_OK, ebl_key_generate(EBL_KEY_TYPE_ED25519, &szp1));
+    EXPECT(EBL_RESULT_OK, ebl_envelope_builder_issue(TEXT(TD), TEXT(CARRIER), TEXT(SHIPPER), AT_2026_06_14, carrier, carrier, &builder));
+    EXPECT(EBL_RESULT_OK, ebl_envelope_builder_endorse(builder, TEXT("SGP1"), TEXT(SHIPPER), TEXT(BANK), EBL_ENDORSE_TO_ORDER, AT_2026_06_14, sgp1));
+    EXPECT(EBL_RESULT_OK, ebl_envelope_builder_seal(builder, sgp1, &issued));
+    EXPECT(EBL_RESULT_OK, ebl_envelope_builder_continue(ebl_bytes_data(issued), ebl_bytes_len(issued), &fork_a));
+    EXPECT(EBL_RESULT_OK, ebl_envelope_builder_continue(ebl_bytes_data(issued), ebl_bytes_len(issued), &fork_b));
+    EXPECT(EBL_RESULT_OK, ebl_envelope_builder_transfer(fork_a, TEXT("SGP1"), TEXT(BANK), TEXT(BUYER), AT_2026_06_14, sgp1));
+    EXPECT(EBL_RESULT_OK, ebl_envelope_builder_transfer(fork_b, TEXT("SGP1"), TEXT(BANK), TEXT("SZP1:SZP1:other:Other Trading"), AT_2026_06_14, sgp1));
+    EXPECT(EBL_RESULT_OK, ebl_envelope_builder_seal(fork_a, sgp1, &sent));
+    EXPECT(EBL_RESULT_OK, ebl_envelope_builder_seal(fork_b, sgp1, &forked));
+
+    EXPECT(EBL_RESULT_OK, ebl_verify_context_new(AT_2026_06_14, &receiver));
+    EXPECT(EBL_RESULT_OK, ebl_verify_context_set_receiving_platform(receiver, TEXT("SZP1")));
+    EXPECT(EBL_RESULT_OK, ebl_verify_context_new(AT_2026_06_14, &sender));
+    EXPECT(EBL_RESULT_OK, ebl_key_public_jwk(carrier, &jwk));
+    EXPECT(EBL_RESULT_OK, ebl_verify_context_add_keys(receiver, ebl_bytes_data(jwk), ebl_bytes_len(jwk)));
+    ebl_bytes_free(jwk);
+    EXPECT(EBL_RESULT_OK, ebl_key_public_jwk(sgp1, &jwk));
+    EXPECT(EBL_RESULT_OK, ebl_verify_context_add_keys(receiver, ebl_bytes_data(jwk), ebl_bytes_len(jwk)));
+    ebl_bytes_free(jwk);
+    EXPECT(EBL_RESULT_OK, ebl_key_public_jwk(szp1, &jwk));
+    EXPECT(EBL_RESULT_OK, ebl_verify_context_add_keys(sender, ebl_bytes_data(jwk), ebl_bytes_len(jwk)));
+    ebl_bytes_free(jwk);
+
+    first = receive_recorded(receiver, ebl_bytes_data(sent), ebl_bytes_len(sent), szp1, registry, EBL_DUPLICATES_SAME_ENTRY, "RECE");
+    CHECK(first != NULL && transfer_done(sender, first));
+    report = receive_recorded(receiver, ebl_bytes_data(sent), ebl_bytes_len(sent), szp1, registry, EBL_DUPLICATES_SAME_ENTRY, "DUPE");
+    CHECK(report != NULL && transfer_done(sender, report)); /* DUPE: the sender treats the transfer as done */
+    ebl_report_free(report);
+    /* The same file, opened a second time (another process would see the same). */
+    EXPECT(EBL_RESULT_OK, ebl_registry_open(TEXT(path), &other));
+    report = receive_recorded(receiver, ebl_bytes_data(forked), ebl_bytes_len(forked), szp1, other, EBL_DUPLICATES_SAME_PAYLOAD, "DISE");
+    CHECK(report != NULL && !transfer_done(sender, report));
+    EXPECT(EBL_RESULT_OK, ebl_report_is_valid(report, &valid));
+    CHECK(!valid);
+    ebl_report_free(report);
+    EXPECT(EBL_RESULT_INVALID_ARGUMENT, ebl_receive_envelope_recorded(receiver, ebl_bytes_data(sent), ebl_bytes_len(sent), NULL, 0, szp1, registry, 7, &report));
+    CHECK(last_error_contains("EBL_DUPLICATES_"));
+
+    EXPECT(EBL_RESULT_OK, ebl_registry_json(other, TEXT("LCOL2606140001"), &json));
+    CHECK(json != NULL && contains(json, "\"holder\"") && contains(json, "qianhai") && contains(json, "\"transfers\"") &&
+          !contains(json, "Other Trading"));
+    ebl_bytes_free(json);
+    json = (ebl_bytes *)1; /* overwritten with NULL: nothing known */
+    EXPECT(EBL_RESULT_OK, ebl_registry_json(registry, TEXT("NO-SUCH-BL"), &json));
+    CHECK(json == NULL);
+
+    /* The pint-demo envelope declares three documents: MDOC, a wrong upload INCD, then RECE. */
+    EXPECT(EBL_RESULT_OK, ebl_verify_context_set_receiving_platform(pint_demo, TEXT("EBL2")));
+    EXPECT(EBL_RESULT_OK, ebl_verify_context_add_anchors(pint_demo, cert.data, cert.len));
+    report = receive_recorded(pint_demo, demo.data, demo.len, szp1, registry, EBL_DUPLICATES_SAME_ENTRY, "MDOC");
+    EXPECT(EBL_RESULT_OK, ebl_report_last_entry_checksum(report, &last));
+    for (i = 0; i < 3; i++) {
+        char relative[200], *body;
+        struct file document;
+        snprintf(relative, sizeof relative, "testdata/dcsa/pint-demo/documents/%s", names[i]);
+        document = fixture(relative);
+        body = upload_body(document.data, document.len);
+        if (i == 0) { /* the visualisation's bytes sent as the invoice */
+            EXPECT(EBL_RESULT_OK, ebl_registry_upload_document(registry, (const uint8_t *)last.data, last.len, TEXT(checksums[1]), TEXT(body), &upload));
+            EXPECT(EBL_RESULT_OK, ebl_report_is_valid(upload, &valid));
+            EXPECT(EBL_RESULT_OK, ebl_report_response_code(upload, &s, &d));
+            CHECK(!valid && str_is(s, "INCD"));
+            ebl_report_free(upload);
+            upload = NULL;
+            EXPECT(EBL_RESULT_REGISTRY_UNKNOWN_TRANSFER, ebl_registry_upload_document(registry, TEXT(checksums[0]), TEXT(checksums[0]), TEXT(body), &upload));
+            CHECK(upload == NULL && last_error_contains(checksums[0]));
+        }
+        EXPECT(EBL_RESULT_OK, ebl_registry_upload_document(registry, (const uint8_t *)last.data, last.len, TEXT(checksums[i]), TEXT(body), &upload));
+        EXPECT(EBL_RESULT_OK, ebl_report_is_valid(upload, &valid));
+        CHECK(valid);
+        ebl_report_free(upload);
+        upload = NULL;
+        free(body);
+        free(document.data);
+        if (i < 2) { /* still missing one or two */
+            ebl_report *again = receive_recorded(pint_demo, demo.data, demo.len, szp1, registry, EBL_DUPLICATES_SAME_ENTRY, "MDOC");
+            ebl_report_free(again);
+        }
+    }
+    ebl_report_free(report);
+    report = receive_recorded(pint_demo, demo.data, demo.len, szp1, registry, EBL_DUPLICATES_SAME_ENTRY, "RECE");
+    ebl_report_free(report);
+    EXPECT(EBL_RESULT_OK, ebl_registry_json(registry, TEXT("HHL71800000"), &json));
+    CHECK(json != NULL && contains(json, "\"sequence\": 1"));
+
+    /* A corrupt file: its error code and message, and the file left as it was. */
+    f = fopen(corrupt, "wb");
+    CHECK(f != NULL);
+    if (f != NULL) {
+        for (i = 0; i < 64; i++) fputs("not a database, ", f);
+        fclose(f);
+    }
+    EXPECT(EBL_RESULT_REGISTRY_CORRUPT, ebl_registry_open(TEXT(corrupt), &other));
+    CHECK(last_error_contains("corrupt.sqlite") && last_error_contains("left untouched"));
+    {
+        struct file after;
+        after.data = read_file(corrupt, &after.len);
+        CHECK(after.data != NULL && after.len == 64 * strlen("not a database, "));
+        free(after.data);
+    }
+
+    /* NULL walk */
+    EXPECT(NUL, ebl_registry_open(NULL, 1, &other));
+    EXPECT(NUL, ebl_registry_open(TEXT(path), NULL));
+    EXPECT(NUL, ebl_receive_envelope_recorded(NULL, ebl_bytes_data(sent), ebl_bytes_len(sent), NULL, 0, szp1, registry, 0, &report));
+    EXPECT(NUL, ebl_receive_envelope_recorded(receiver, NULL, 1, NULL, 0, szp1, registry, 0, &report));
+    EXPECT(NUL, ebl_receive_envelope_recorded(receiver, ebl_bytes_data(sent), ebl_bytes_len(sent), NULL, 1, szp1, registry, 0, &report));
+    EXPECT(NUL, ebl_receive_envelope_recorded(receiver, ebl_bytes_data(sent), ebl_bytes_len(sent), NULL, 0, NULL, registry, 0, &report));
+    EXPECT(NUL, ebl_receive_envelope_recorded(receiver, ebl_bytes_data(sent), ebl_bytes_len(sent), NULL, 0, szp1, NULL, 0, &report));
+    EXPECT(NUL, ebl_receive_envelope_recorded(receiver, ebl_bytes_data(sent), ebl_bytes_len(sent), NULL, 0, szp1, registry, 0, NULL));
+    EXPECT(NUL, ebl_registry_upload_document(NULL, TEXT("t"), TEXT("c"), TEXT("\"\""), &upload));
+    EXPECT(NUL, ebl_registry_upload_document(registry, NULL, 1, TEXT("c"), TEXT("\"\""), &upload));
+    EXPECT(NUL, ebl_registry_upload_document(registry, TEXT("t"), NULL, 1, TEXT("\"\""), &upload));
+    EXPECT(NUL, ebl_registry_upload_document(registry, TEXT("t"), TEXT("c"), NULL, 1, &upload));
+    EXPECT(NUL, ebl_registry_upload_document(registry, TEXT("t"), TEXT("c"), TEXT("\"\""), NULL));
+    EXPECT(NUL, ebl_registry_json(NULL, TEXT("k"), &json));
+    EXPECT(NUL, ebl_registry_json(registry, NULL, 1, &json));
+    EXPECT(NUL, ebl_registry_json(registry, TEXT("k"), NULL));
+    EXPECT(NUL, ebl_report_transfer_done(NULL, &valid));
+    EXPECT(NUL, ebl_report_transfer_done(first, NULL));
+    ebl_registry_free(NULL);
+
+    ebl_bytes_free(json);
+    ebl_report_free(first);
+    ebl_registry_free(other);
+    ebl_registry_free(registry);
+    ebl_verify_context_free(pint_demo);
+    ebl_verify_context_free(sender);
+    ebl_verify_context_free(receiver);
+    ebl_bytes_free(issued);
+    ebl_bytes_free(sent);
+    ebl_bytes_free(forked);
+    ebl_envelope_builder_free(builder);
+    ebl_envelope_builder_free(fork_a);
+    ebl_envelope_builder_free(fork_b);
+    ebl_key_free(carrier);
+    ebl_key_free(sgp1);
+    ebl_key_free(szp1);
+    free(demo.data);
+    free(cert.data);
+    remove(corrupt);
+    remove(path);
+    snprintf(suffixed, sizeof suffixed, "%s-wal", path);
+    remove(suffixed);
+    snprintf(suffixed, sizeof suffixed, "%s-shm", path);
+    remove(suffixed);
+    CHECK(rmdir(dir) == 0);
+    printf("ok  registry: RECE, DUPE (done), DISE (not done), MDOC, INCD, uploads, RECE, JSON, corrupt file, NULL walk\n");
+}
+
 static void test_openattestation_title_recognition(void) {
     struct file input = fixture("testdata/openattestation/vectors/bill-of-lading-sg-shenzhen-5kb.input.json");
     struct file bill = fixture("testdata/openattestation/vectors/bill-of-lading-sg-shenzhen-5kb.wrapped.json");
@@ -651,6 +887,7 @@ int main(int argc, char **argv) {
     test_verify();
     test_trust();
     test_pint();
+    test_registry();
     test_openattestation_title_recognition();
     if (failures > 0) {
         fprintf(stderr, "%d check(s) failed\n", failures);
