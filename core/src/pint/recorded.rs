@@ -133,17 +133,10 @@ pub fn receive_envelope_recorded(
         .cloned()
         .unwrap_or_default();
     let payload_checksum = payload_checksum(&last_entry);
-    let mut verified = Some(verified);
-    for round in 0..MAX_RACE_ROUNDS {
-        // Only a receive that lost a race needs the verified report a second time.
-        let mut report = match verified.take() {
-            Some(report) if round + 1 < MAX_RACE_ROUNDS => {
-                verified = Some(report.clone());
-                report
-            }
-            Some(report) => report,
-            None => break,
-        };
+    // Only a receive that lost a race compares again, with the same report (the answer it
+    // signed only read it), so the report is moved round by round, never cloned.
+    let mut report = verified;
+    for _ in 0..MAX_RACE_ROUNDS {
         let known = registry.history(&report.transport_document_checksum)?;
         let sequence = match compare_chain(
             &known,
@@ -241,6 +234,7 @@ pub fn receive_envelope_recorded(
         if registry.record_acceptance(&transfer)? {
             return Ok(received);
         }
+        report = received.report;
     }
     Err(RegistryError::Storage {
         location: "registry".to_owned(),

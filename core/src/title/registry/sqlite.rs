@@ -27,6 +27,8 @@ const APPLICATION_ID: i64 = 0x4542_4c52;
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 const SQLITE_HEADER: &[u8] = b"SQLite format 3\0";
+/// WAL pages (4 KiB each) after which a commit checkpoints: about 1600 acceptances.
+const WAL_AUTOCHECKPOINT_PAGES: i64 = 8192;
 
 const SCHEMA: &str = "
 CREATE TABLE ebl_registry_schema (version INTEGER NOT NULL);
@@ -239,6 +241,15 @@ impl SqliteRegistry {
         };
         connection
             .pragma_update(None, "synchronous", synchronous)
+            .map_err(err)?;
+        // A checkpoint (copying the WAL into the database) costs two `fsync`s of a few
+        // milliseconds each whatever it copies: at SQLite's default of 1000 pages (about 200
+        // acceptances) that was the largest part of what the registry added per envelope.
+        // Checkpointing 8× less often amortises it; durability is unchanged (it is set by
+        // `synchronous` alone: a commit is in the WAL before it returns either way), and the
+        // WAL file is at most about 32 MiB before it is reused from the start.
+        connection
+            .pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)
             .map_err(err)?;
         Ok(())
     }
