@@ -8,6 +8,7 @@ mod support;
 use ebl::ErrorCode;
 use ebl::crypto::x509::MAX_CHAIN_LENGTH;
 use ebl::json::{DEFAULT_MAX_VALUES, Limits, parse, parse_with};
+use ebl::pint::MAX_CHAIN_ENTRIES;
 
 const MIB: usize = 1024 * 1024;
 
@@ -118,11 +119,9 @@ fn an_rsa_key_past_8192_bits_is_refused() {
     assert_eq!(err.code(), ErrorCode::CryptoKeyRejected, "{err}");
 }
 
-#[test]
-fn a_chain_of_many_copied_entries_is_refused_without_checking_each() {
-    // 4 MiB of one valid, signed entry repeated: every copy after the first breaks the hash
-    // link, and the work is one pass over the chain. Built as text, so the test itself holds
-    // no parsed copy.
+/// The golden chain of ten with `copies` more copies of its entry 1 spliced in front: every
+/// copy after the first breaks the hash link. Built as text, so the test holds no parsed copy.
+fn chain_with_copies(copies: usize) -> String {
     let text = String::from_utf8(support::read(&support::golden_pint(
         "valid-chain-of-10.json",
     )))
@@ -132,24 +131,61 @@ fn a_chain_of_many_copied_entries_is_refused_without_checking_each() {
         .as_str()
         .expect("entry")
         .to_owned();
-    let copies = 4 * MIB / entry.len();
     let chain = format!("\"{entry}\",").repeat(copies);
-    let forged = text.replacen(
+    text.replacen(
         "\"envelopeTransferChain\": [",
         &format!("\"envelopeTransferChain\": [{chain}"),
         1,
-    );
-    assert!(forged.len() > 4 * MIB);
-    let context = support::golden_context();
-    let verification =
-        ebl::verify::verify_bytes(forged.as_bytes(), &context).expect("a readable envelope");
-    assert!(!verification.valid);
-    let codes: Vec<&str> = verification
+    )
+}
+
+fn finding_codes(verification: &ebl::verify::Verification) -> Vec<&str> {
+    verification
         .findings
         .iter()
         .map(|f| f.code.as_str())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_chain_at_the_entry_limit_is_walked_in_one_pass() {
+    // MAX_CHAIN_ENTRIES entries in all (10 golden + copies): each is checked once, and the
+    // copies are caught by the broken hash link.
+    let forged = chain_with_copies(MAX_CHAIN_ENTRIES - 10);
+    let verification = ebl::verify::verify_bytes(forged.as_bytes(), &support::golden_context())
+        .expect("a readable envelope");
+    assert!(!verification.valid);
+    let codes = finding_codes(&verification);
     assert!(codes.contains(&"chain-link-broken"), "{codes:?}");
+    assert!(!codes.contains(&"chain-too-long"), "{codes:?}");
+}
+
+#[test]
+fn a_chain_past_the_entry_limit_is_refused_before_any_entry_is_read() {
+    // One entry over the limit: refused as a whole with `chain-too-long` (BENV), no entry
+    // signature is checked, so no entry finding appears.
+    let forged = chain_with_copies(MAX_CHAIN_ENTRIES - 9);
+    let verification = ebl::verify::verify_bytes(forged.as_bytes(), &support::golden_context())
+        .expect("a readable envelope");
+    assert!(!verification.valid);
+    let codes = finding_codes(&verification);
+    assert!(codes.contains(&"chain-too-long"), "{codes:?}");
+    assert!(!codes.contains(&"chain-link-broken"), "{codes:?}");
+    let trust = ebl::pint::PintTrust::default();
+    let at = "2026-07-01T00:00:00Z".parse().expect("time");
+    let report = ebl::pint::verify_envelope(
+        forged.as_bytes(),
+        &trust,
+        &ebl::pint::EnvelopeVerifyOptions::at(at),
+    )
+    .expect("a readable envelope");
+    // No entry was read (the manifest signature is then unverifiable here: no keys trusted).
+    assert!(report.entries.is_empty());
+    assert!(
+        report.findings.iter().any(|f| f.code == "chain-too-long"),
+        "{:?}",
+        report.findings
+    );
 }
 
 /// The 5 KB TradeTrust bill with `steps` proof steps, as text.

@@ -35,6 +35,9 @@
 mod boundary;
 mod context;
 mod errors;
+/// The body of the `c_api` fuzz target: see `fuzz/README.md`.
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 mod handle;
 mod key;
 mod oa;

@@ -7,3 +7,10 @@
 #![allow(clippy::expect_used)]
 
 pub mod targets;
+
+/// The `c_api` target: untrusted bytes through the C ABI. Its body is in `ffi/` (the one
+/// crate where `unsafe` may live), so the stable replay of its corpus is
+/// `ffi/tests/fuzz_replay_c_api.rs`, not `core/tests/fuzz_replay.rs`.
+pub fn c_api(data: &[u8]) {
+    ebl_ffi::fuzzing::c_api(data);
+}

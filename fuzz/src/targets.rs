@@ -46,6 +46,10 @@ pub const TARGET_NAMES: &[&str] = &[
     "envelope_structured",
 ];
 
+/// Targets whose body lives in another crate, so another test replays their corpus: `c_api`
+/// (the C ABI; `ebl_ffi::fuzzing::c_api`, replayed by `ffi/tests/fuzz_replay_c_api.rs`).
+pub const TARGETS_REPLAYED_ELSEWHERE: &[&str] = &["c_api"];
+
 /// Runs the target called `name` on `data`; `false` if there is no such target.
 pub fn run_target(name: &str, data: &[u8]) -> bool {
     match name {

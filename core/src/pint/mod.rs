@@ -29,7 +29,7 @@
 //! |---|---|
 //! | `manifest-signature`, `entry-signature`, `issuance-manifest-signature` | `BSIG` |
 //! | `manifest-signer-not-sending-platform`, `entry-signer-not-entry-platform`, `issuance-manifest-signer-not-carrier` | `BSIG` |
-//! | `manifest-malformed`, `entry-malformed`, `issuance-manifest-malformed`, `chain-empty` | `BENV` |
+//! | `manifest-malformed`, `entry-malformed`, `issuance-manifest-malformed`, `chain-empty`, `chain-too-long` | `BENV` |
 //! | `transport-document-checksum-mismatch`, `last-entry-checksum-mismatch`, `entry-transport-document-checksum-mismatch` | `BENV` |
 //! | `chain-link-in-first-entry`, `chain-link-missing`, `chain-link-broken` | `BENV` |
 //! | `issuance-manifest-missing`, `issuance-manifest-checksum-mismatch`, `visualisation-checksum-mismatch` | `BENV` |
@@ -72,8 +72,8 @@ pub use types::{
     TransactionGeneration, TransactionParty,
 };
 pub use verify::{
-    EntryReport, EnvelopeReport, EnvelopeVerifyOptions, SignerInfo, verify_envelope,
-    verify_parsed_envelope,
+    EntryReport, EnvelopeReport, EnvelopeVerifyOptions, MAX_CHAIN_ENTRIES, SignerInfo,
+    verify_envelope, verify_parsed_envelope,
 };
 
 use crate::code::ErrorCode;

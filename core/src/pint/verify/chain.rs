@@ -3,11 +3,12 @@
 //! fields only the first entry may carry (10), its transactions and, in entry 0, the carrier's
 //! issuance manifest (6).
 
+use super::MAX_CHAIN_ENTRIES;
 use super::checks::{
-    CHAIN_EMPTY, CTR_NOT_FIRST, ENTRY_MALFORMED, ENTRY_SIGNATURE, ENTRY_SIGNER, ENTRY_TD_CHECKSUM,
-    FIRST_NOT_ISSUE, ISSUANCE_CHECKSUM, ISSUANCE_MALFORMED, ISSUANCE_MISSING, ISSUANCE_SIGNATURE,
-    ISSUANCE_SIGNER, ISSUE_NOT_FIRST, LINK_BROKEN, LINK_MISSING, LINK_UNEXPECTED, NO_TRANSACTIONS,
-    UNKNOWN_ACTION,
+    CHAIN_EMPTY, CHAIN_TOO_LONG, CTR_NOT_FIRST, ENTRY_MALFORMED, ENTRY_SIGNATURE, ENTRY_SIGNER,
+    ENTRY_TD_CHECKSUM, FIRST_NOT_ISSUE, ISSUANCE_CHECKSUM, ISSUANCE_MALFORMED, ISSUANCE_MISSING,
+    ISSUANCE_SIGNATURE, ISSUANCE_SIGNER, ISSUE_NOT_FIRST, LINK_BROKEN, LINK_MISSING,
+    LINK_UNEXPECTED, NO_TRANSACTIONS, UNKNOWN_ACTION,
 };
 use super::procedure::ReceiverProcedure;
 use super::report::EntryReport;
@@ -36,6 +37,17 @@ impl ReceiverProcedure<'_> {
             let message = "the envelope transfer chain has no entries";
             self.outcome
                 .fail(CHAIN_EMPTY, self.chain_path.as_str(), message, None);
+        }
+        if chain.len() > MAX_CHAIN_ENTRIES {
+            // Refused before any entry is read, so the work stays bounded; the other steps then
+            // see no entries, as for an empty chain.
+            let message = format!(
+                "the envelope transfer chain has {} entries, more than the {MAX_CHAIN_ENTRIES} allowed",
+                chain.len()
+            );
+            self.outcome
+                .fail(CHAIN_TOO_LONG, self.chain_path.as_str(), message, None);
+            return;
         }
         for (index, compact) in chain.iter().enumerate() {
             self.chain_entry(index, compact);

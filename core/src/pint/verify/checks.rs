@@ -39,6 +39,7 @@ pub(super) const MANIFEST_MALFORMED: Check = benv("manifest-malformed");
 pub(super) const ENTRY_MALFORMED: Check = benv("entry-malformed");
 pub(super) const ISSUANCE_MALFORMED: Check = benv("issuance-manifest-malformed");
 pub(super) const CHAIN_EMPTY: Check = benv("chain-empty");
+pub(super) const CHAIN_TOO_LONG: Check = benv("chain-too-long");
 pub(super) const TD_CHECKSUM: Check = benv("transport-document-checksum-mismatch");
 pub(super) const LAST_ENTRY_CHECKSUM: Check = benv("last-entry-checksum-mismatch");
 pub(super) const ENTRY_TD_CHECKSUM: Check = benv("entry-transport-document-checksum-mismatch");

@@ -52,6 +52,13 @@ use crate::json::{JsonPath, from_value, parse};
 
 pub(crate) use checks::DOCUMENT_MISSING;
 use procedure::ReceiverProcedure;
+
+/// The most transfer-chain entries an envelope may carry: a longer chain is refused with the
+/// finding `chain-too-long` (`BENV`) before any entry is read. Each entry costs a signature
+/// check, so without this bound the 16 MiB input limit alone would allow thousands of them
+/// (seconds of work for one hostile envelope); a real eBL changes hands a few dozen times
+/// at most. See SECURITY.md's limits table.
+pub const MAX_CHAIN_ENTRIES: usize = 1024;
 pub use report::{EntryReport, EnvelopeReport, SignerInfo};
 
 /// What the receiver knows besides the envelope.

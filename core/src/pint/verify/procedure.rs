@@ -57,7 +57,10 @@ impl<'a> ReceiverProcedure<'a> {
         trust: &'a PintTrust,
         options: &'a EnvelopeVerifyOptions,
     ) -> ReceiverProcedure<'a> {
-        let length = envelope.envelope_transfer_chain.len();
+        let length = envelope
+            .envelope_transfer_chain
+            .len()
+            .min(super::MAX_CHAIN_ENTRIES);
         ReceiverProcedure {
             envelope,
             trust,
