@@ -34,11 +34,12 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
         }
     };
     let several = args.files.len() > 1 || args.files.iter().any(|p| p.is_dir());
-    let mut worst = EXIT_VALID;
     let files = expand(&args.files);
     // A reader thread keeps up to one batch read ahead while the previous batch is verified.
     let (sender, receiver) = std::sync::mpsc::sync_channel(VERIFY_STREAM_BATCH);
-    std::thread::scope(|scope| {
+    // A printer thread writes one batch's verdicts while the next batch is verified.
+    let (done, verdicts) = std::sync::mpsc::sync_channel::<(PathBuf, _)>(VERIFY_STREAM_BATCH);
+    let worst = std::thread::scope(|scope| {
         scope.spawn(move || {
             for (path, listed) in files {
                 let bytes = listed.and_then(|()| read(&path));
@@ -47,9 +48,20 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
                 }
             }
         });
-        for (path, outcome) in verify_stream(receiver, &context, VERIFY_STREAM_BATCH) {
-            worst = worst.max(report(&path, outcome, args.json, several));
+        let printer = scope.spawn(move || {
+            let mut worst = EXIT_VALID;
+            for (path, outcome) in verdicts {
+                worst = worst.max(report(&path, outcome, args.json, several));
+            }
+            worst
+        });
+        for verdict in verify_stream(receiver, &context, VERIFY_STREAM_BATCH) {
+            if done.send(verdict).is_err() {
+                break;
+            }
         }
+        drop(done);
+        printer.join().unwrap_or(EXIT_UNUSABLE)
     });
     ExitCode::from(worst)
 }
