@@ -109,22 +109,18 @@ pub struct Envelope {
 }
 
 impl Envelope {
-    fn extended(
+    /// Passes the envelope on: continues its chain, records one entry with `step` and seals
+    /// with the same `key` (what the core's `EblEnvelope::extend_chain` does). Each of
+    /// `Envelope`'s steps is the `EnvelopeBuilder` step of the same name followed by this seal,
+    /// so the two forms share one reading of the arguments.
+    fn passed_on(
         &self,
-        py: Python<'_>,
-        platform: &str,
-        transactions: Vec<Transaction>,
         key: &Bound<'_, PrivateKey>,
+        step: impl FnOnce(&EnvelopeBuilder) -> PyResult<()>,
     ) -> PyResult<Envelope> {
-        let signer = signer(key);
-        let envelope = self.envelope.clone();
-        detached(py, || {
-            let extended =
-                envelope.extend_chain(platform, transactions, &signer, &SystemRandom::new())?;
-            Ok(Envelope {
-                envelope: Arc::new(extended),
-            })
-        })
+        let builder = EnvelopeBuilder::continuing(&self.envelope);
+        step(&builder)?;
+        builder.seal(key)
     }
 }
 
@@ -146,10 +142,11 @@ impl Envelope {
     /// Issues an eBL: the carrier (`"PLATFORM:PROVIDER:CODE[:NAME]"`) issues `document` (a
     /// DCSA transport document: `dict`, bytes, str or path) to `to` at `at`, signing the
     /// manifest and the first chain entry with `key`; `platform` defaults to the carrier's.
+    /// (`EnvelopeBuilder.issue` with one key for both, sealed with it: the core's
+    /// `EblEnvelope::issue`.)
     #[staticmethod]
     #[pyo3(signature = (document, *, carrier, to, at, key, platform = None))]
     fn issue(
-        py: Python<'_>,
         document: &Bound<'_, PyAny>,
         carrier: &str,
         to: &str,
@@ -157,44 +154,27 @@ impl Envelope {
         key: &Bound<'_, PrivateKey>,
         platform: Option<String>,
     ) -> PyResult<Envelope> {
-        let (document, issuance) = attached(|| {
-            let bytes = convert::json_data(document, "document")?;
-            Ok((
-                ebl::json::parse(&bytes).map_err(ebl::Error::from)?,
-                issuance(carrier, to, at, platform)?,
-            ))
-        })?;
-        let signer = signer(key);
-        detached(py, || {
-            let envelope = EblEnvelope::issue(document, issuance, &signer, &SystemRandom::new())?;
-            Ok(Envelope {
-                envelope: Arc::new(envelope),
-            })
-        })
+        EnvelopeBuilder::issue(document, carrier, to, at, key, None, platform)?.seal(key)
     }
 
     /// Passes possession from `from_` to `to`, recorded on `platform` and signed with `key`.
     #[pyo3(signature = (*, platform, from_, to, at, key))]
     fn transfer(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         to: &str,
         at: &Bound<'_, PyAny>,
         key: &Bound<'_, PrivateKey>,
     ) -> PyResult<Envelope> {
-        let steps = attached(|| transfer_step(from_, to, at))?;
-        self.extended(py, platform, steps, key)
+        self.passed_on(key, |b| b.transfer(platform, from_, to, at, key))
     }
 
     /// Endorses the bill to `to` (in blank when `to` is `None`; `to_order`: the endorsee may
     /// endorse further) and, unless `endorse_only`, transfers possession to the endorsee.
     #[pyo3(signature = (*, platform, from_, to, at, key, to_order = false, endorse_only = false))]
-    #[allow(clippy::too_many_arguments)]
     fn endorse(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         to: Option<&str>,
@@ -203,17 +183,16 @@ impl Envelope {
         to_order: bool,
         endorse_only: bool,
     ) -> PyResult<Envelope> {
-        let steps = attached(|| endorsement(from_, to, to_order, endorse_only, at))?;
-        self.extended(py, platform, steps, key)
+        self.passed_on(key, |b| {
+            b.endorse(platform, from_, to, at, key, to_order, endorse_only)
+        })
     }
 
     /// Surrenders the bill to its `carrier` for `purpose` (`"delivery"` or `"amendment"`,
     /// with the PINT `reason` code for an amendment).
     #[pyo3(signature = (*, platform, from_, carrier, at, key, purpose = "delivery", reason = None))]
-    #[allow(clippy::too_many_arguments)]
     fn surrender(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         carrier: &str,
@@ -222,8 +201,9 @@ impl Envelope {
         purpose: &str,
         reason: Option<String>,
     ) -> PyResult<Envelope> {
-        let steps = attached(|| surrender_step(from_, carrier, at, purpose, reason))?;
-        self.extended(py, platform, steps, key)
+        self.passed_on(key, |b| {
+            b.surrender(platform, from_, carrier, at, key, purpose, reason)
+        })
     }
 
     /// The transport document, as a `dict`.
@@ -285,15 +265,27 @@ pub struct EnvelopeBuilder {
 }
 
 impl EnvelopeBuilder {
+    /// A builder continuing `envelope`'s chain, keeping the carrier's declared visualisation.
+    fn continuing(envelope: &EblEnvelope) -> EnvelopeBuilder {
+        EnvelopeBuilder {
+            builder: Mutex::new(ebl::pint::EnvelopeBuilder::continue_from(
+                envelope,
+                envelope.declared_visualisation(),
+            )),
+        }
+    }
+
+    /// Records the transactions `steps` reads from the arguments (with the GIL held) as one
+    /// chain entry on `platform`, signed with `key` (with the GIL released).
     fn record(
         &self,
-        py: Python<'_>,
         platform: &str,
-        transactions: Vec<Transaction>,
         key: &Bound<'_, PrivateKey>,
+        steps: impl FnOnce() -> Result<Vec<Transaction>, Failure>,
     ) -> PyResult<()> {
+        let transactions = attached(steps)?;
         let signer = signer(key);
-        detached(py, || {
+        detached(key.py(), || {
             let mut builder = self.builder.lock().unwrap_or_else(PoisonError::into_inner);
             Ok(builder.record(platform, transactions, &signer, &SystemRandom::new())?)
         })
@@ -306,9 +298,7 @@ impl EnvelopeBuilder {
     /// the carrier's) the first chain entry recording the issue.
     #[staticmethod]
     #[pyo3(signature = (document, *, carrier, to, at, carrier_key, platform_key = None, platform = None))]
-    #[allow(clippy::too_many_arguments)]
     fn issue(
-        py: Python<'_>,
         document: &Bound<'_, PyAny>,
         carrier: &str,
         to: &str,
@@ -326,7 +316,7 @@ impl EnvelopeBuilder {
         })?;
         let carrier_signer = signer(carrier_key);
         let platform_signer = signer(platform_key.unwrap_or(carrier_key));
-        detached(py, || {
+        detached(carrier_key.py(), || {
             let builder = ebl::pint::EnvelopeBuilder::issue(
                 document,
                 issuance,
@@ -343,36 +333,26 @@ impl EnvelopeBuilder {
     /// Continues a received envelope's chain, keeping the carrier's declared visualisation.
     #[staticmethod]
     fn continue_from(envelope: &Bound<'_, Envelope>) -> EnvelopeBuilder {
-        let envelope = &envelope.get().envelope;
-        EnvelopeBuilder {
-            builder: Mutex::new(ebl::pint::EnvelopeBuilder::continue_from(
-                envelope,
-                envelope.declared_visualisation(),
-            )),
-        }
+        EnvelopeBuilder::continuing(&envelope.get().envelope)
     }
 
     /// Records a transfer of possession as one chain entry on `platform`, signed with `key`.
     #[pyo3(signature = (*, platform, from_, to, at, key))]
     fn transfer(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         to: &str,
         at: &Bound<'_, PyAny>,
         key: &Bound<'_, PrivateKey>,
     ) -> PyResult<()> {
-        let steps = attached(|| transfer_step(from_, to, at))?;
-        self.record(py, platform, steps, key)
+        self.record(platform, key, || transfer_step(from_, to, at))
     }
 
     /// Records an endorsement (see `Envelope.endorse`) as one chain entry.
     #[pyo3(signature = (*, platform, from_, to, at, key, to_order = false, endorse_only = false))]
-    #[allow(clippy::too_many_arguments)]
     fn endorse(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         to: Option<&str>,
@@ -381,16 +361,15 @@ impl EnvelopeBuilder {
         to_order: bool,
         endorse_only: bool,
     ) -> PyResult<()> {
-        let steps = attached(|| endorsement(from_, to, to_order, endorse_only, at))?;
-        self.record(py, platform, steps, key)
+        self.record(platform, key, || {
+            endorsement(from_, to, to_order, endorse_only, at)
+        })
     }
 
     /// Records a surrender (see `Envelope.surrender`) as one chain entry.
     #[pyo3(signature = (*, platform, from_, carrier, at, key, purpose = "delivery", reason = None))]
-    #[allow(clippy::too_many_arguments)]
     fn surrender(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         carrier: &str,
@@ -399,14 +378,15 @@ impl EnvelopeBuilder {
         purpose: &str,
         reason: Option<String>,
     ) -> PyResult<()> {
-        let steps = attached(|| surrender_step(from_, carrier, at, purpose, reason))?;
-        self.record(py, platform, steps, key)
+        self.record(platform, key, || {
+            surrender_step(from_, carrier, at, purpose, reason)
+        })
     }
 
     /// Seals the envelope to send, signed by the sending platform's `key`.
-    fn seal(&self, py: Python<'_>, key: &Bound<'_, PrivateKey>) -> PyResult<Envelope> {
+    fn seal(&self, key: &Bound<'_, PrivateKey>) -> PyResult<Envelope> {
         let signer = signer(key);
-        detached(py, || {
+        detached(key.py(), || {
             let builder = self.builder.lock().unwrap_or_else(PoisonError::into_inner);
             let envelope = builder.seal(&signer, Vec::new(), &SystemRandom::new())?;
             Ok(Envelope {
