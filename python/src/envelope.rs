@@ -435,19 +435,12 @@ impl Received {
     }
     #[getter]
     fn response_code(&self) -> Option<String> {
-        self.json
-            .get("responseCode")
-            .and_then(Value::as_str)
-            .map(str::to_owned)
+        convert::member_text(&self.json, "responseCode")
     }
     /// The signed response to send back to the sender (compact JWS).
     #[getter]
     fn response(&self) -> String {
-        self.json
-            .get("response")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
+        convert::member_text(&self.json, "response").unwrap_or_default()
     }
     #[getter]
     fn findings(&self) -> Vec<Finding> {
@@ -477,10 +470,7 @@ impl Received {
         format!(
             "Received(response_code={}, findings={})",
             convert::repr_opt(self.response_code().as_deref()),
-            self.json
-                .get("findings")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len)
+            convert::member_count(&self.json, "findings")
         )
     }
     #[staticmethod]
