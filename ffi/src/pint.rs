@@ -156,11 +156,10 @@ pub extern "C" fn ebl_envelope_builder_endorse(
             )));
         }
         let from = party(from)?;
-        let to = match to.map(party).transpose()? {
-            None => EndorseTo::Blank,
-            Some(to) if flags & EBL_ENDORSE_TO_ORDER != 0 => EndorseTo::ToOrder(to),
-            Some(to) => EndorseTo::Named(to),
-        };
+        let to = EndorseTo::new(
+            to.map(party).transpose()?,
+            flags & EBL_ENDORSE_TO_ORDER != 0,
+        );
         let steps = endorsement_steps(
             from,
             to,

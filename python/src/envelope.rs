@@ -38,14 +38,10 @@ fn endorsement(
     at: &Bound<'_, PyAny>,
 ) -> Result<Vec<Transaction>, Failure> {
     let from = party(from, "from_")?;
-    let to = match to {
-        None => EndorseTo::Blank,
-        Some(to) if to_order => EndorseTo::ToOrder(party(to, "to")?),
-        Some(to) => EndorseTo::Named(party(to, "to")?),
-    };
+    let to = to.map(|to| party(to, "to")).transpose()?;
     Ok(endorsement_steps(
         from,
-        to,
+        EndorseTo::new(to, to_order),
         endorse_only,
         convert::instant(at, "at")?,
     ))
