@@ -138,8 +138,6 @@ impl Envelope {
     /// Issues an eBL: the carrier (`"PLATFORM:PROVIDER:CODE[:NAME]"`) issues `document` (a
     /// DCSA transport document: `dict`, bytes, str or path) to `to` at `at`, signing the
     /// manifest and the first chain entry with `key`; `platform` defaults to the carrier's.
-    /// (`EnvelopeBuilder.issue` with one key for both, sealed with it: the core's
-    /// `EblEnvelope::issue`.)
     #[staticmethod]
     #[pyo3(signature = (document, *, carrier, to, at, key, platform = None))]
     fn issue(
@@ -150,6 +148,8 @@ impl Envelope {
         key: &Bound<'_, PrivateKey>,
         platform: Option<String>,
     ) -> PyResult<Envelope> {
+        // What the core's `EblEnvelope::issue` does: the builder's issue with one key for
+        // carrier and platform, sealed with it.
         EnvelopeBuilder::issue(document, carrier, to, at, key, None, platform)?.seal(key)
     }
 
