@@ -434,19 +434,12 @@ fn main() -> ExitCode {
             to_order,
             blank: _,
             endorse_only,
-        } => {
-            let endorsee = match to {
-                None => EndorseTo::Blank,
-                Some(to) if to_order => EndorseTo::ToOrder(to),
-                Some(to) => EndorseTo::Named(to),
-            };
-            step.record(endorsement_steps(
-                step.from.clone(),
-                endorsee,
-                endorse_only,
-                step.at(),
-            ))
-        }
+        } => step.record(endorsement_steps(
+            step.from.clone(),
+            EndorseTo::new(to, to_order),
+            endorse_only,
+            step.at(),
+        )),
         Command::Surrender {
             step,
             carrier,

@@ -12,7 +12,7 @@
 //! ```
 
 macro_rules! error_codes {
-    ($( $(#[$doc:meta])* $name:ident = $value:literal, )*) => {
+    ($( $(#[doc = $doc:literal])* $name:ident = $value:literal, )*) => {
         /// Stable numeric error codes, grouped by area in blocks of one hundred.
         ///
         /// | block | area |
@@ -40,7 +40,7 @@ macro_rules! error_codes {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum ErrorCode {
-            $( $(#[$doc])* $name = $value, )*
+            $( $(#[doc = $doc])* $name = $value, )*
         }
 
         impl ErrorCode {
@@ -62,6 +62,18 @@ macro_rules! error_codes {
             #[must_use]
             pub fn name(self) -> &'static str {
                 match self { $(ErrorCode::$name => stringify!($name),)* }
+            }
+
+            /// What the code means: its documentation, one line. The C API's
+            /// `ebl_result_describe` gives it, and `ebl_result`'s variants (which cbindgen
+            /// reads from source) are generated from it.
+            ///
+            /// ```
+            /// assert_eq!(ebl::ErrorCode::JsonSyntax.description(), "Not well-formed JSON.");
+            /// ```
+            #[must_use]
+            pub fn description(self) -> &'static str {
+                match self { $(ErrorCode::$name => concat!($($doc),*).trim_ascii_start(),)* }
             }
 
             /// The code for a number, if there is one.

@@ -1,5 +1,7 @@
 //! The verify context: whom a verifier trusts, when, and who it is.
 
+use ebl_core::Error;
+use ebl_core::pint::EnvelopeVerifyOptions;
 use ebl_core::verify::VerifyContext;
 
 use crate::boundary::call;
@@ -17,6 +19,29 @@ use crate::trust::ebl_trust_store;
 /// `ebl_verify_context_free`.
 pub struct ebl_verify_context {
     pub(crate) context: VerifyContext,
+}
+
+impl ebl_verify_context {
+    /// The options for receiving an envelope as the platform this context names, at its
+    /// time, holding the documents `held`: what `ebl_receive_envelope` and
+    /// `ebl_receive_envelope_recorded` both pass to the core. A context without a receiving
+    /// platform is refused, naming the call that sets one.
+    pub(crate) fn receiving<'a>(
+        &self,
+        held: impl IntoIterator<Item = &'a [u8]>,
+    ) -> Result<EnvelopeVerifyOptions, Error> {
+        let platform = self.context.receiving_platform.as_deref().ok_or_else(|| {
+            Error::InvalidArgument(
+                "context names no receiving platform (ebl_verify_context_set_receiving_platform)"
+                    .to_owned(),
+            )
+        })?;
+        Ok(EnvelopeVerifyOptions::receiving(
+            platform,
+            self.context.at,
+            held,
+        ))
+    }
 }
 
 /// A context that trusts nobody yet, evaluating at `at_ms` (ms since the epoch, UTC). On

@@ -4,9 +4,8 @@
 
 use ebl_core::Error;
 use ebl_core::pint::{
-    EblEnvelope, EndorseTo, EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, SurrenderPurpose,
-    Transaction, TransactionParty, check_document_upload, endorsement_steps, receive_envelope,
-    verify_response,
+    EblEnvelope, EndorseTo, EnvelopeBuilder, Issuance, SurrenderPurpose, Transaction,
+    TransactionParty, check_document_upload, endorsement_steps, receive_envelope, verify_response,
 };
 use ring::rand::SystemRandom;
 
@@ -157,11 +156,10 @@ pub extern "C" fn ebl_envelope_builder_endorse(
             )));
         }
         let from = party(from)?;
-        let to = match to.map(party).transpose()? {
-            None => EndorseTo::Blank,
-            Some(to) if flags & EBL_ENDORSE_TO_ORDER != 0 => EndorseTo::ToOrder(to),
-            Some(to) => EndorseTo::Named(to),
-        };
+        let to = EndorseTo::new(
+            to.map(party).transpose()?,
+            flags & EBL_ENDORSE_TO_ORDER != 0,
+        );
         let steps = endorsement_steps(
             from,
             to,
@@ -265,20 +263,14 @@ pub extern "C" fn ebl_receive_envelope(
 ) -> ebl_result {
     call(|| {
         let out = arg_out!(out)?;
-        let context = &arg_ref!(context)?.context;
+        let context = arg_ref!(context)?;
         let bytes = arg_bytes!(data, len)?;
         let held = arg_slices!(documents, document_count)?;
         let key = arg_ref!(response_key)?;
-        let platform = context.receiving_platform.as_deref().ok_or_else(|| {
-            Error::InvalidArgument(
-                "context names no receiving platform (ebl_verify_context_set_receiving_platform)"
-                    .to_owned(),
-            )
-        })?;
-        let options = EnvelopeVerifyOptions::receiving(platform, context.at, held);
+        let options = context.receiving(held)?;
         let received = receive_envelope(
             bytes,
-            &context.pint,
+            &context.context.pint,
             &options,
             &key.signer,
             &SystemRandom::new(),

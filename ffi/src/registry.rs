@@ -3,9 +3,7 @@
 //! what the registry knows about one eBL as JSON. Each function is one core call.
 
 use ebl_core::Error;
-use ebl_core::pint::{
-    DuplicatePolicy, EnvelopeVerifyOptions, receive_envelope_recorded, upload_document_recorded,
-};
+use ebl_core::pint::{DuplicatePolicy, receive_envelope_recorded, upload_document_recorded};
 use ebl_core::title::{Registry, open_registry, registry_json};
 use ring::rand::SystemRandom;
 
@@ -82,7 +80,7 @@ pub extern "C" fn ebl_receive_envelope_recorded(
 ) -> ebl_result {
     call(|| {
         let out = arg_out!(out)?;
-        let context = &arg_ref!(context)?.context;
+        let context = arg_ref!(context)?;
         let bytes = arg_bytes!(data, len)?;
         let held = arg_slices!(documents, document_count)?;
         let key = arg_ref!(response_key)?;
@@ -96,16 +94,10 @@ pub extern "C" fn ebl_receive_envelope_recorded(
                 )));
             }
         };
-        let platform = context.receiving_platform.as_deref().ok_or_else(|| {
-            Error::InvalidArgument(
-                "context names no receiving platform (ebl_verify_context_set_receiving_platform)"
-                    .to_owned(),
-            )
-        })?;
-        let options = EnvelopeVerifyOptions::receiving(platform, context.at, held);
+        let options = context.receiving(held)?;
         let received = receive_envelope_recorded(
             bytes,
-            &context.pint,
+            &context.context.pint,
             &options,
             &key.signer,
             &SystemRandom::new(),

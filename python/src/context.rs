@@ -166,7 +166,6 @@ impl VerifyContext {
     #[new]
     #[pyo3(signature = (at, keys = None, anchors = None, trust = None, platform = None,
                         ethereum_addresses = None, dns_txt = None))]
-    #[allow(clippy::too_many_arguments)]
     fn new(
         at: &Bound<'_, PyAny>,
         keys: Option<&Bound<'_, PyAny>>,

@@ -133,6 +133,25 @@ pub fn json_text(value: &serde_json::Value, indent: Option<usize>) -> String {
     }
 }
 
+/// The string member `key` of a JSON object the core produced (`None` when it is absent or
+/// not a string). The result classes read their fields with it, so they all agree on what
+/// a missing field reads as.
+pub fn member_text(value: &serde_json::Value, key: &str) -> Option<String> {
+    value
+        .get(key)
+        .and_then(serde_json::Value::as_str)
+        .map(str::to_owned)
+}
+
+/// How many items the array member `key` of a JSON object the core produced holds (0 when it
+/// is absent or not an array): the counts `__repr__` shows.
+pub fn member_count(value: &serde_json::Value, key: &str) -> usize {
+    value
+        .get(key)
+        .and_then(serde_json::Value::as_array)
+        .map_or(0, Vec::len)
+}
+
 /// Parses JSON the core produced (for pickling) back into a value.
 pub fn parse_own_json(text: &str) -> Result<serde_json::Value, Failure> {
     ebl::json::parse(text.as_bytes()).map_err(|e| Failure::from(ebl::Error::from(e)))

@@ -38,14 +38,10 @@ fn endorsement(
     at: &Bound<'_, PyAny>,
 ) -> Result<Vec<Transaction>, Failure> {
     let from = party(from, "from_")?;
-    let to = match to {
-        None => EndorseTo::Blank,
-        Some(to) if to_order => EndorseTo::ToOrder(party(to, "to")?),
-        Some(to) => EndorseTo::Named(party(to, "to")?),
-    };
+    let to = to.map(|to| party(to, "to")).transpose()?;
     Ok(endorsement_steps(
         from,
-        to,
+        EndorseTo::new(to, to_order),
         endorse_only,
         convert::instant(at, "at")?,
     ))
@@ -109,22 +105,18 @@ pub struct Envelope {
 }
 
 impl Envelope {
-    fn extended(
+    /// Passes the envelope on: continues its chain, records one entry with `step` and seals
+    /// with the same `key` (what the core's `EblEnvelope::extend_chain` does). Each of
+    /// `Envelope`'s steps is the `EnvelopeBuilder` step of the same name followed by this seal,
+    /// so the two forms share one reading of the arguments.
+    fn passed_on(
         &self,
-        py: Python<'_>,
-        platform: &str,
-        transactions: Vec<Transaction>,
         key: &Bound<'_, PrivateKey>,
+        step: impl FnOnce(&EnvelopeBuilder) -> PyResult<()>,
     ) -> PyResult<Envelope> {
-        let signer = signer(key);
-        let envelope = self.envelope.clone();
-        detached(py, || {
-            let extended =
-                envelope.extend_chain(platform, transactions, &signer, &SystemRandom::new())?;
-            Ok(Envelope {
-                envelope: Arc::new(extended),
-            })
-        })
+        let builder = EnvelopeBuilder::continuing(&self.envelope);
+        step(&builder)?;
+        builder.seal(key)
     }
 }
 
@@ -149,7 +141,6 @@ impl Envelope {
     #[staticmethod]
     #[pyo3(signature = (document, *, carrier, to, at, key, platform = None))]
     fn issue(
-        py: Python<'_>,
         document: &Bound<'_, PyAny>,
         carrier: &str,
         to: &str,
@@ -157,44 +148,29 @@ impl Envelope {
         key: &Bound<'_, PrivateKey>,
         platform: Option<String>,
     ) -> PyResult<Envelope> {
-        let (document, issuance) = attached(|| {
-            let bytes = convert::json_data(document, "document")?;
-            Ok((
-                ebl::json::parse(&bytes).map_err(ebl::Error::from)?,
-                issuance(carrier, to, at, platform)?,
-            ))
-        })?;
-        let signer = signer(key);
-        detached(py, || {
-            let envelope = EblEnvelope::issue(document, issuance, &signer, &SystemRandom::new())?;
-            Ok(Envelope {
-                envelope: Arc::new(envelope),
-            })
-        })
+        // What the core's `EblEnvelope::issue` does: the builder's issue with one key for
+        // carrier and platform, sealed with it.
+        EnvelopeBuilder::issue(document, carrier, to, at, key, None, platform)?.seal(key)
     }
 
     /// Passes possession from `from_` to `to`, recorded on `platform` and signed with `key`.
     #[pyo3(signature = (*, platform, from_, to, at, key))]
     fn transfer(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         to: &str,
         at: &Bound<'_, PyAny>,
         key: &Bound<'_, PrivateKey>,
     ) -> PyResult<Envelope> {
-        let steps = attached(|| transfer_step(from_, to, at))?;
-        self.extended(py, platform, steps, key)
+        self.passed_on(key, |b| b.transfer(platform, from_, to, at, key))
     }
 
     /// Endorses the bill to `to` (in blank when `to` is `None`; `to_order`: the endorsee may
     /// endorse further) and, unless `endorse_only`, transfers possession to the endorsee.
     #[pyo3(signature = (*, platform, from_, to, at, key, to_order = false, endorse_only = false))]
-    #[allow(clippy::too_many_arguments)]
     fn endorse(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         to: Option<&str>,
@@ -203,17 +179,16 @@ impl Envelope {
         to_order: bool,
         endorse_only: bool,
     ) -> PyResult<Envelope> {
-        let steps = attached(|| endorsement(from_, to, to_order, endorse_only, at))?;
-        self.extended(py, platform, steps, key)
+        self.passed_on(key, |b| {
+            b.endorse(platform, from_, to, at, key, to_order, endorse_only)
+        })
     }
 
     /// Surrenders the bill to its `carrier` for `purpose` (`"delivery"` or `"amendment"`,
     /// with the PINT `reason` code for an amendment).
     #[pyo3(signature = (*, platform, from_, carrier, at, key, purpose = "delivery", reason = None))]
-    #[allow(clippy::too_many_arguments)]
     fn surrender(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         carrier: &str,
@@ -222,8 +197,9 @@ impl Envelope {
         purpose: &str,
         reason: Option<String>,
     ) -> PyResult<Envelope> {
-        let steps = attached(|| surrender_step(from_, carrier, at, purpose, reason))?;
-        self.extended(py, platform, steps, key)
+        self.passed_on(key, |b| {
+            b.surrender(platform, from_, carrier, at, key, purpose, reason)
+        })
     }
 
     /// The transport document, as a `dict`.
@@ -285,15 +261,27 @@ pub struct EnvelopeBuilder {
 }
 
 impl EnvelopeBuilder {
+    /// A builder continuing `envelope`'s chain, keeping the carrier's declared visualisation.
+    fn continuing(envelope: &EblEnvelope) -> EnvelopeBuilder {
+        EnvelopeBuilder {
+            builder: Mutex::new(ebl::pint::EnvelopeBuilder::continue_from(
+                envelope,
+                envelope.declared_visualisation(),
+            )),
+        }
+    }
+
+    /// Records the transactions `steps` reads from the arguments (with the GIL held) as one
+    /// chain entry on `platform`, signed with `key` (with the GIL released).
     fn record(
         &self,
-        py: Python<'_>,
         platform: &str,
-        transactions: Vec<Transaction>,
         key: &Bound<'_, PrivateKey>,
+        steps: impl FnOnce() -> Result<Vec<Transaction>, Failure>,
     ) -> PyResult<()> {
+        let transactions = attached(steps)?;
         let signer = signer(key);
-        detached(py, || {
+        detached(key.py(), || {
             let mut builder = self.builder.lock().unwrap_or_else(PoisonError::into_inner);
             Ok(builder.record(platform, transactions, &signer, &SystemRandom::new())?)
         })
@@ -306,9 +294,7 @@ impl EnvelopeBuilder {
     /// the carrier's) the first chain entry recording the issue.
     #[staticmethod]
     #[pyo3(signature = (document, *, carrier, to, at, carrier_key, platform_key = None, platform = None))]
-    #[allow(clippy::too_many_arguments)]
     fn issue(
-        py: Python<'_>,
         document: &Bound<'_, PyAny>,
         carrier: &str,
         to: &str,
@@ -326,7 +312,7 @@ impl EnvelopeBuilder {
         })?;
         let carrier_signer = signer(carrier_key);
         let platform_signer = signer(platform_key.unwrap_or(carrier_key));
-        detached(py, || {
+        detached(carrier_key.py(), || {
             let builder = ebl::pint::EnvelopeBuilder::issue(
                 document,
                 issuance,
@@ -343,36 +329,26 @@ impl EnvelopeBuilder {
     /// Continues a received envelope's chain, keeping the carrier's declared visualisation.
     #[staticmethod]
     fn continue_from(envelope: &Bound<'_, Envelope>) -> EnvelopeBuilder {
-        let envelope = &envelope.get().envelope;
-        EnvelopeBuilder {
-            builder: Mutex::new(ebl::pint::EnvelopeBuilder::continue_from(
-                envelope,
-                envelope.declared_visualisation(),
-            )),
-        }
+        EnvelopeBuilder::continuing(&envelope.get().envelope)
     }
 
     /// Records a transfer of possession as one chain entry on `platform`, signed with `key`.
     #[pyo3(signature = (*, platform, from_, to, at, key))]
     fn transfer(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         to: &str,
         at: &Bound<'_, PyAny>,
         key: &Bound<'_, PrivateKey>,
     ) -> PyResult<()> {
-        let steps = attached(|| transfer_step(from_, to, at))?;
-        self.record(py, platform, steps, key)
+        self.record(platform, key, || transfer_step(from_, to, at))
     }
 
     /// Records an endorsement (see `Envelope.endorse`) as one chain entry.
     #[pyo3(signature = (*, platform, from_, to, at, key, to_order = false, endorse_only = false))]
-    #[allow(clippy::too_many_arguments)]
     fn endorse(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         to: Option<&str>,
@@ -381,16 +357,15 @@ impl EnvelopeBuilder {
         to_order: bool,
         endorse_only: bool,
     ) -> PyResult<()> {
-        let steps = attached(|| endorsement(from_, to, to_order, endorse_only, at))?;
-        self.record(py, platform, steps, key)
+        self.record(platform, key, || {
+            endorsement(from_, to, to_order, endorse_only, at)
+        })
     }
 
     /// Records a surrender (see `Envelope.surrender`) as one chain entry.
     #[pyo3(signature = (*, platform, from_, carrier, at, key, purpose = "delivery", reason = None))]
-    #[allow(clippy::too_many_arguments)]
     fn surrender(
         &self,
-        py: Python<'_>,
         platform: &str,
         from_: &str,
         carrier: &str,
@@ -399,14 +374,15 @@ impl EnvelopeBuilder {
         purpose: &str,
         reason: Option<String>,
     ) -> PyResult<()> {
-        let steps = attached(|| surrender_step(from_, carrier, at, purpose, reason))?;
-        self.record(py, platform, steps, key)
+        self.record(platform, key, || {
+            surrender_step(from_, carrier, at, purpose, reason)
+        })
     }
 
     /// Seals the envelope to send, signed by the sending platform's `key`.
-    fn seal(&self, py: Python<'_>, key: &Bound<'_, PrivateKey>) -> PyResult<Envelope> {
+    fn seal(&self, key: &Bound<'_, PrivateKey>) -> PyResult<Envelope> {
         let signer = signer(key);
-        detached(py, || {
+        detached(key.py(), || {
             let builder = self.builder.lock().unwrap_or_else(PoisonError::into_inner);
             let envelope = builder.seal(&signer, Vec::new(), &SystemRandom::new())?;
             Ok(Envelope {
@@ -455,19 +431,12 @@ impl Received {
     }
     #[getter]
     fn response_code(&self) -> Option<String> {
-        self.json
-            .get("responseCode")
-            .and_then(Value::as_str)
-            .map(str::to_owned)
+        convert::member_text(&self.json, "responseCode")
     }
     /// The signed response to send back to the sender (compact JWS).
     #[getter]
     fn response(&self) -> String {
-        self.json
-            .get("response")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
+        convert::member_text(&self.json, "response").unwrap_or_default()
     }
     #[getter]
     fn findings(&self) -> Vec<Finding> {
@@ -497,10 +466,7 @@ impl Received {
         format!(
             "Received(response_code={}, findings={})",
             convert::repr_opt(self.response_code().as_deref()),
-            self.json
-                .get("findings")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len)
+            convert::member_count(&self.json, "findings")
         )
     }
     #[staticmethod]

@@ -25,11 +25,7 @@ fn catalogue() -> Result<&'static Catalogue, Failure> {
 }
 
 fn text(value: &Value, key: &str) -> String {
-    value
-        .get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
+    convert::member_text(value, key).unwrap_or_default()
 }
 
 /// One criterion of the receiving rules: its `id`, `status` (`"satisfied"`,
@@ -114,10 +110,7 @@ impl Recognition {
             "Recognition(target={}, verdict={}, criteria={})",
             convert::repr(&self.target()),
             convert::repr(&self.verdict()),
-            self.json
-                .get("criteria")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len)
+            convert::member_count(&self.json, "criteria")
         )
     }
     #[staticmethod]

@@ -8,12 +8,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 use serde_json::Value;
 
-use crate::convert::{json_text, parse_own_json, repr, repr_opt, to_python};
+use crate::convert::{
+    json_text, member_count, member_text, parse_own_json, repr, repr_opt, to_python,
+};
 use crate::errors::attached;
-
-fn text(value: &Value, key: &str) -> Option<String> {
-    value.get(key).and_then(Value::as_str).map(str::to_owned)
-}
 
 /// One observation about an input: a stable `code`, a `severity` (`"error"`, `"warning"`,
 /// `"info"`), a JSON `path` into the input, a `message`, and for PINT the chain `entry`.
@@ -35,24 +33,24 @@ impl Finding {
 impl Finding {
     #[getter]
     fn code(&self) -> String {
-        text(&self.json, "code").unwrap_or_default()
+        member_text(&self.json, "code").unwrap_or_default()
     }
     #[getter]
     fn severity(&self) -> String {
-        text(&self.json, "severity").unwrap_or_default()
+        member_text(&self.json, "severity").unwrap_or_default()
     }
     #[getter]
     fn path(&self) -> String {
-        text(&self.json, "path").unwrap_or_default()
+        member_text(&self.json, "path").unwrap_or_default()
     }
     #[getter]
     fn message(&self) -> String {
-        text(&self.json, "message").unwrap_or_default()
+        member_text(&self.json, "message").unwrap_or_default()
     }
     /// The legal or specification source the finding cites, when the core gives one.
     #[getter]
     fn citation(&self) -> Option<String> {
-        text(&self.json, "citation")
+        member_text(&self.json, "citation")
     }
     /// For PINT: the index of the transfer-chain entry concerned.
     #[getter]
@@ -141,20 +139,20 @@ impl Verification {
     /// `"dcsa-pint-envelope"`, `"openattestation-v2"`, `"dcsa-transport-document"`, …
     #[getter]
     fn format(&self) -> String {
-        text(self.json(), "format").unwrap_or_default()
+        member_text(self.json(), "format").unwrap_or_default()
     }
     /// `"RECE"`, `"BSIG"`, `"BENV"` or `"MDOC"` for a PINT envelope, else `None`.
     #[getter]
     fn response_code(&self) -> Option<String> {
-        text(self.json(), "responseCode")
+        member_text(self.json(), "responseCode")
     }
     #[getter]
     fn document_reference(&self) -> Option<String> {
-        text(self.json(), "documentReference")
+        member_text(self.json(), "documentReference")
     }
     #[getter]
     fn document_checksum(&self) -> Option<String> {
-        text(self.json(), "documentChecksum")
+        member_text(self.json(), "documentChecksum")
     }
     #[getter]
     fn findings(&self) -> Vec<Finding> {
@@ -229,7 +227,7 @@ pub struct TitleReplay {
 impl TitleReplay {
     #[getter]
     fn document_reference(&self) -> Option<String> {
-        text(&self.json, "documentReference")
+        member_text(&self.json, "documentReference")
     }
     #[getter]
     fn final_status(&self) -> Option<String> {
@@ -259,15 +257,9 @@ impl TitleReplay {
         format!(
             "TitleReplay(document_reference={}, steps={}, final_status={}, findings={})",
             repr_opt(self.document_reference().as_deref()),
-            self.json
-                .get("steps")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len),
+            member_count(&self.json, "steps"),
             repr_opt(self.final_status().as_deref()),
-            self.json
-                .get("findings")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len),
+            member_count(&self.json, "findings"),
         )
     }
     #[staticmethod]

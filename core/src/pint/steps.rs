@@ -90,6 +90,31 @@ pub enum EndorseTo {
     Blank,
 }
 
+impl EndorseTo {
+    /// Whom an endorsement to `endorsee` names: in blank when there is none, else a named
+    /// endorsee who may endorse further when `to_order`. The CLI and the bindings take the
+    /// endorsee and the to-order flag as two arguments; this is their one reading of them
+    /// (`to_order` has no meaning for an endorsement in blank).
+    ///
+    /// ```
+    /// use ebl::pint::{EndorseTo, TransactionParty};
+    ///
+    /// let bank = TransactionParty::parse("SGP1:SGP1:bank")?;
+    /// assert_eq!(EndorseTo::new(Some(bank.clone()), true), EndorseTo::ToOrder(bank.clone()));
+    /// assert_eq!(EndorseTo::new(Some(bank.clone()), false), EndorseTo::Named(bank));
+    /// assert_eq!(EndorseTo::new(None, true), EndorseTo::Blank);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(endorsee: Option<TransactionParty>, to_order: bool) -> EndorseTo {
+        match endorsee {
+            None => EndorseTo::Blank,
+            Some(endorsee) if to_order => EndorseTo::ToOrder(endorsee),
+            Some(endorsee) => EndorseTo::Named(endorsee),
+        }
+    }
+}
+
 /// The transactions an endorsement records: the endorsement, then (for a named endorsee,
 /// unless `endorse_only`) the transfer of possession to the endorsee, since a DCSA
 /// endorsement alone moves nothing.
