@@ -275,6 +275,42 @@ pub fn registry_json(
     })))
 }
 
+/// Reads one stored record (an [`AcceptedTransfer`], [`PendingTransfer`] or
+/// [`TradeTrustTitle`], kept as JSON text in every backend) back into its type. Shared by the
+/// backends so that a row means the same whichever database holds it, and an unreadable one is
+/// the same typed error naming the database.
+pub(crate) fn decode_record<T: serde::de::DeserializeOwned>(
+    location: &str,
+    text: &str,
+) -> Result<T, RegistryError> {
+    serde_json::from_str(text).map_err(|e| RegistryError::Corrupt {
+        location: location.to_owned(),
+        message: format!("a stored record is unreadable: {e}"),
+    })
+}
+
+/// The JSON text a backend stores for a record ([`decode_record`] reads it back).
+pub(crate) fn encode_record<T: Serialize>(
+    location: &str,
+    value: &T,
+) -> Result<String, RegistryError> {
+    serde_json::to_string(value).map_err(|e| RegistryError::Storage {
+        location: location.to_owned(),
+        message: format!("could not serialise a record: {e}"),
+    })
+}
+
+/// The transfer's sequence as the signed 64-bit integer both databases store.
+pub(crate) fn stored_sequence(
+    location: &str,
+    transfer: &AcceptedTransfer,
+) -> Result<i64, RegistryError> {
+    i64::try_from(transfer.sequence).map_err(|_| RegistryError::Storage {
+        location: location.to_owned(),
+        message: "transfer sequence out of range".to_owned(),
+    })
+}
+
 /// A database URL without its password, for messages.
 pub(crate) fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {

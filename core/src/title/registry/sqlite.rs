@@ -19,7 +19,7 @@ use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags, OptionalExtension
 
 use super::{
     AcceptedTransfer, PendingTransfer, REGISTRY_SCHEMA_VERSION, Registry, RegistryError,
-    TradeTrustTitle,
+    TradeTrustTitle, decode_record, encode_record, stored_sequence,
 };
 
 /// `EBLR`: SQLite's `application_id`, so that `file(1)` and we can tell the file apart.
@@ -276,21 +276,8 @@ impl SqliteRegistry {
             .query_map([key], |row| row.get::<_, String>(0))
             .and_then(Iterator::collect::<Result<Vec<_>, _>>)
             .map_err(|e| self.error(&e))?;
-        texts.iter().map(|t| self.decode(t)).collect()
-    }
-
-    fn decode<T: serde::de::DeserializeOwned>(&self, text: &str) -> Result<T, RegistryError> {
-        serde_json::from_str(text).map_err(|e| RegistryError::Corrupt {
-            location: self.path.display().to_string(),
-            message: format!("a stored record is unreadable: {e}"),
-        })
-    }
-
-    fn encode<T: serde::Serialize>(&self, value: &T) -> Result<String, RegistryError> {
-        serde_json::to_string(value).map_err(|e| RegistryError::Storage {
-            location: self.path.display().to_string(),
-            message: format!("could not serialise a record: {e}"),
-        })
+        let location = self.path.display().to_string();
+        texts.iter().map(|t| decode_record(&location, t)).collect()
     }
 }
 
@@ -378,11 +365,9 @@ impl Registry for SqliteRegistry {
     }
 
     fn record_acceptance(&self, transfer: &AcceptedTransfer) -> Result<bool, RegistryError> {
-        let record = self.encode(transfer)?;
-        let sequence = i64::try_from(transfer.sequence).map_err(|_| RegistryError::Storage {
-            location: self.path.display().to_string(),
-            message: "transfer sequence out of range".to_owned(),
-        })?;
+        let location = self.path.display().to_string();
+        let record = encode_record(&location, transfer)?;
+        let sequence = stored_sequence(&location, transfer)?;
         let mut connection = self.lock()?;
         let tx = connection
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -411,7 +396,7 @@ impl Registry for SqliteRegistry {
     }
 
     fn record_pending(&self, pending: &PendingTransfer) -> Result<(), RegistryError> {
-        let record = self.encode(pending)?;
+        let record = encode_record(&self.path.display().to_string(), pending)?;
         let connection = self.lock()?;
         connection
             .execute(
@@ -461,7 +446,7 @@ impl Registry for SqliteRegistry {
     }
 
     fn record_tradetrust(&self, title: &TradeTrustTitle) -> Result<(), RegistryError> {
-        let record = self.encode(title)?;
+        let record = encode_record(&self.path.display().to_string(), title)?;
         let connection = self.lock()?;
         connection
             .execute(
