@@ -32,6 +32,48 @@ fn sqlite_passes_the_conformance_suite() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The tables as ebl wrote them before transfers became a rowid table (transfers
+/// `WITHOUT ROWID`, keyed by document and sequence; same columns, same constraints).
+const FIRST_LAYOUT: &str = "
+PRAGMA application_id = 1161972818; -- EBLR
+CREATE TABLE ebl_registry_schema (version INTEGER NOT NULL);
+CREATE TABLE ebl_transfers (
+    td_checksum TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    td_reference TEXT,
+    last_entry_checksum TEXT NOT NULL UNIQUE,
+    record TEXT NOT NULL,
+    PRIMARY KEY (td_checksum, sequence)
+) WITHOUT ROWID;
+CREATE INDEX ebl_transfers_by_reference ON ebl_transfers (td_reference, sequence);
+CREATE TABLE ebl_pending (
+    last_entry_checksum TEXT PRIMARY KEY,
+    td_checksum TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE TABLE ebl_documents (checksum TEXT PRIMARY KEY, bytes BLOB NOT NULL);
+CREATE TABLE ebl_tradetrust (reference TEXT PRIMARY KEY, record TEXT NOT NULL);
+INSERT INTO ebl_registry_schema (version) VALUES (1);
+";
+
+#[test]
+fn a_registry_file_in_the_first_layout_passes_the_conformance_suite() {
+    let dir = scratch("first-layout");
+    let mut n = 0;
+    support::registry::conformance(|| {
+        n += 1;
+        let path = dir.join(format!("r{n}.sqlite"));
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute_batch(FIRST_LAYOUT)
+            .unwrap();
+        let registry = SqliteRegistry::open(&path).unwrap();
+        assert_eq!(registry.integrity_check().unwrap(), "ok");
+        registry
+    });
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn two_connections_on_one_file_accept_exactly_one_continuation() {
     let dir = scratch("race");

@@ -133,13 +133,24 @@ pub fn receive_envelope_recorded(
         .cloned()
         .unwrap_or_default();
     let payload_checksum = payload_checksum(&last_entry);
+    let declared: Vec<String> = verified
+        .declared_documents
+        .iter()
+        .map(|d| d.document_checksum.clone())
+        .collect();
     // Only a receive that lost a race compares again, with the same report (the answer it
     // signed only read it), so the report is moved round by round, never cloned.
     let mut report = verified;
     for _ in 0..MAX_RACE_ROUNDS {
-        let known = registry.history(&report.transport_document_checksum)?;
+        // One read of everything the answer depends on (one transaction where the backend
+        // can): the chain, the TradeTrust side and the documents held.
+        let known = registry.receive_snapshot(
+            &report.transport_document_checksum,
+            report.transport_document_reference.as_deref(),
+            &declared,
+        )?;
         let sequence = match compare_chain(
-            &known,
+            &known.history,
             &chain,
             &payload_checksum,
             duplicates == DuplicatePolicy::SamePayload,
@@ -185,10 +196,9 @@ pub fn receive_envelope_recorded(
             ChainComparison::Unknown => 1,
             ChainComparison::Extends { previous } => previous + 1,
         };
-        if let Some(reference) = &report.transport_document_reference
-            && let Some(title) = registry.tradetrust(reference)?
+        if let Some(title) = &known.tradetrust
             && let Some(message) =
-                cross_format_conflict(report.replay.final_state.holder.as_ref(), &title)
+                cross_format_conflict(report.replay.final_state.holder.as_ref(), title)
         {
             return dispute(
                 report,
@@ -200,12 +210,7 @@ pub fn receive_envelope_recorded(
                 rng,
             );
         }
-        let declared: Vec<String> = report
-            .declared_documents
-            .iter()
-            .map(|d| d.document_checksum.clone())
-            .collect();
-        let mut held = registry.held_documents(&declared)?;
+        let mut held = known.held_documents;
         if let Some(given) = &options.held_documents {
             held.extend(given.iter().cloned());
         }
@@ -227,7 +232,7 @@ pub fn receive_envelope_recorded(
             last_entry: last_entry.clone(),
             last_entry_payload_checksum: payload_checksum.clone(),
             holder: received.report.replay.final_state.holder.clone(),
-            documents: declared,
+            documents: declared.clone(),
             response: received.response.clone(),
             accepted_at: options.at,
         };

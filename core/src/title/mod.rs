@@ -83,8 +83,8 @@ pub use party::{IdentifyingCode, PartyId};
 #[cfg(feature = "postgres")]
 pub use registry::PostgresRegistry;
 pub use registry::{
-    AcceptedTransfer, ChainComparison, PendingTransfer, REGISTRY_SCHEMA_VERSION, Registry,
-    RegistryError, TradeTrustTitle, compare_chain, cross_format_conflict, open_registry,
+    AcceptedTransfer, ChainComparison, PendingTransfer, REGISTRY_SCHEMA_VERSION, ReceiveSnapshot,
+    Registry, RegistryError, TradeTrustTitle, compare_chain, cross_format_conflict, open_registry,
     registry_json,
 };
 #[cfg(feature = "sqlite")]

@@ -149,6 +149,7 @@ pub fn conformance<R: Registry>(mut fresh: impl FnMut() -> R) {
     a_surrendered_tradetrust_record_does_not_dispute(&fresh());
     a_bad_envelope_is_not_recorded(&fresh());
     the_same_sequence_is_recorded_once(&fresh());
+    the_receive_snapshot_is_the_three_reads(&fresh());
 }
 
 pub fn accept_then_resend_is_dupe_with_the_earlier_entry(registry: &dyn Registry) {
@@ -426,6 +427,41 @@ pub fn a_surrendered_tradetrust_record_does_not_dispute(registry: &dyn Registry)
         ResponseCode::Received,
         "{:#?}",
         received.report.findings
+    );
+}
+
+/// `receive_snapshot` (one read where the backend overrides it) answers exactly what
+/// `history`, `tradetrust` and `held_documents` answer one by one.
+pub fn the_receive_snapshot_is_the_three_reads(registry: &dyn Registry) {
+    let p = Platforms::default();
+    let first = p.receive(registry, &p.transfer("REG-SNAP", "qianhai", Vec::new()));
+    assert_eq!(code(&first), ResponseCode::Received);
+    registry
+        .record_tradetrust(&tradetrust_title("REG-SNAP", true))
+        .unwrap();
+    let held = "ab".repeat(32);
+    registry.store_document(&held, b"held").unwrap();
+    let checksum = first.report.transport_document_checksum.clone();
+    let asked = [held.clone(), "cd".repeat(32)];
+    let known = registry
+        .receive_snapshot(&checksum, Some("REG-SNAP"), &asked)
+        .unwrap();
+    assert_eq!(known.history, registry.history(&checksum).unwrap());
+    assert_eq!(known.history.len(), 1);
+    assert_eq!(known.tradetrust, registry.tradetrust("REG-SNAP").unwrap());
+    assert!(known.tradetrust.is_some());
+    assert_eq!(
+        known.held_documents,
+        registry.held_documents(&asked).unwrap()
+    );
+    assert_eq!(known.held_documents.into_iter().collect::<Vec<_>>(), [held]);
+    let unknown = registry
+        .receive_snapshot(&"00".repeat(32), None, &[])
+        .unwrap();
+    assert!(
+        unknown.history.is_empty()
+            && unknown.tradetrust.is_none()
+            && unknown.held_documents.is_empty()
     );
 }
 

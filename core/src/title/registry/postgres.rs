@@ -14,7 +14,7 @@ use postgres::{Client, NoTls};
 
 use super::{
     AcceptedTransfer, PendingTransfer, REGISTRY_SCHEMA_VERSION, Registry, RegistryError,
-    TradeTrustTitle, redact,
+    TradeTrustTitle, decode_record, encode_record, redact, stored_sequence,
 };
 
 /// Advisory lock key for schema creation (`EBLR`).
@@ -158,21 +158,8 @@ impl PostgresRegistry {
             .query(sql, &[&key])
             .map_err(|e| self.error(&e))?;
         rows.iter()
-            .map(|row| {
-                let text: String = row.get(0);
-                serde_json::from_str(&text).map_err(|e| RegistryError::Corrupt {
-                    location: self.location.clone(),
-                    message: format!("a stored record is unreadable: {e}"),
-                })
-            })
+            .map(|row| decode_record(&self.location, row.get(0)))
             .collect()
-    }
-
-    fn encode<T: serde::Serialize>(&self, value: &T) -> Result<String, RegistryError> {
-        serde_json::to_string(value).map_err(|e| RegistryError::Storage {
-            location: self.location.clone(),
-            message: format!("could not serialise a record: {e}"),
-        })
     }
 }
 
@@ -216,11 +203,8 @@ impl Registry for PostgresRegistry {
     }
 
     fn record_acceptance(&self, transfer: &AcceptedTransfer) -> Result<bool, RegistryError> {
-        let record = self.encode(transfer)?;
-        let sequence = i64::try_from(transfer.sequence).map_err(|_| RegistryError::Storage {
-            location: self.location.clone(),
-            message: "transfer sequence out of range".to_owned(),
-        })?;
+        let record = encode_record(&self.location, transfer)?;
+        let sequence = stored_sequence(&self.location, transfer)?;
         let mut client = self.lock()?;
         let mut tx = client.transaction().map_err(|e| self.error(&e))?;
         let inserted = tx
@@ -248,7 +232,7 @@ impl Registry for PostgresRegistry {
     }
 
     fn record_pending(&self, pending: &PendingTransfer) -> Result<(), RegistryError> {
-        let record = self.encode(pending)?;
+        let record = encode_record(&self.location, pending)?;
         self.lock()?
             .execute(
                 "INSERT INTO ebl_pending (last_entry_checksum, td_checksum, record) VALUES ($1, $2, $3) ON CONFLICT (last_entry_checksum) DO UPDATE SET record = EXCLUDED.record",
@@ -289,7 +273,7 @@ impl Registry for PostgresRegistry {
     }
 
     fn record_tradetrust(&self, title: &TradeTrustTitle) -> Result<(), RegistryError> {
-        let record = self.encode(title)?;
+        let record = encode_record(&self.location, title)?;
         self.lock()?
             .execute(
                 "INSERT INTO ebl_tradetrust (reference, record) VALUES ($1, $2) ON CONFLICT (reference) DO UPDATE SET record = EXCLUDED.record",

@@ -15,11 +15,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags, params};
 
 use super::{
-    AcceptedTransfer, PendingTransfer, REGISTRY_SCHEMA_VERSION, Registry, RegistryError,
-    TradeTrustTitle,
+    AcceptedTransfer, PendingTransfer, REGISTRY_SCHEMA_VERSION, ReceiveSnapshot, Registry,
+    RegistryError, TradeTrustTitle, decode_record, encode_record, stored_sequence,
 };
 
 /// `EBLR`: SQLite's `application_id`, so that `file(1)` and we can tell the file apart.
@@ -30,16 +30,28 @@ const SQLITE_HEADER: &[u8] = b"SQLite format 3\0";
 /// WAL pages (4 KiB each) after which a commit checkpoints: about 1600 acceptances.
 const WAL_AUTOCHECKPOINT_PAGES: i64 = 8192;
 
+/// The tables of a new registry file.
+///
+/// `ebl_transfers` is a rowid table, appended in acceptance order, with the compare-and-set key
+/// `(td_checksum, sequence)` and the last entry each as a small unique index. An acceptance
+/// record (about 2 KB of JSON) then sits whole in a new last leaf of the table, and each index
+/// gains one short entry (one leaf page, seldom split): measured, 6.9 WAL pages per commit.
+/// Files made before keep the transfers `WITHOUT ROWID`, keyed by `(td_checksum, sequence)`:
+/// there every record overflowed its leaf into an extra page, only three fitted on a leaf,
+/// and random keys split a leaf every other acceptance (7.5 pages per commit). Both layouts
+/// have the same columns and constraints, so every statement here, and in earlier ebl
+/// versions, reads and writes either the same way, and the schema version stays 1.
 const SCHEMA: &str = "
 CREATE TABLE ebl_registry_schema (version INTEGER NOT NULL);
 CREATE TABLE ebl_transfers (
+    id INTEGER PRIMARY KEY,
     td_checksum TEXT NOT NULL,
     sequence INTEGER NOT NULL,
     td_reference TEXT,
     last_entry_checksum TEXT NOT NULL UNIQUE,
     record TEXT NOT NULL,
-    PRIMARY KEY (td_checksum, sequence)
-) WITHOUT ROWID;
+    UNIQUE (td_checksum, sequence)
+);
 CREATE INDEX ebl_transfers_by_reference ON ebl_transfers (td_reference, sequence);
 CREATE TABLE ebl_pending (
     last_entry_checksum TEXT PRIMARY KEY,
@@ -271,26 +283,7 @@ impl SqliteRegistry {
         key: &str,
     ) -> Result<Vec<T>, RegistryError> {
         let connection = self.lock()?;
-        let mut statement = connection.prepare_cached(sql).map_err(|e| self.error(&e))?;
-        let texts = statement
-            .query_map([key], |row| row.get::<_, String>(0))
-            .and_then(Iterator::collect::<Result<Vec<_>, _>>)
-            .map_err(|e| self.error(&e))?;
-        texts.iter().map(|t| self.decode(t)).collect()
-    }
-
-    fn decode<T: serde::de::DeserializeOwned>(&self, text: &str) -> Result<T, RegistryError> {
-        serde_json::from_str(text).map_err(|e| RegistryError::Corrupt {
-            location: self.path.display().to_string(),
-            message: format!("a stored record is unreadable: {e}"),
-        })
-    }
-
-    fn encode<T: serde::Serialize>(&self, value: &T) -> Result<String, RegistryError> {
-        serde_json::to_string(value).map_err(|e| RegistryError::Storage {
-            location: self.path.display().to_string(),
-            message: format!("could not serialise a record: {e}"),
-        })
+        query_records(&connection, &self.path.display().to_string(), sql, key)
     }
 }
 
@@ -354,15 +347,90 @@ fn classify(location: &str, e: &rusqlite::Error) -> RegistryError {
     }
 }
 
+const HISTORY: &str = "SELECT record FROM ebl_transfers WHERE td_checksum = ?1 ORDER BY sequence";
+const TRADETRUST: &str = "SELECT record FROM ebl_tradetrust WHERE reference = ?1";
+
+/// The records `sql` (a cached statement with one key parameter) selects, decoded.
+fn query_records<T: serde::de::DeserializeOwned>(
+    connection: &Connection,
+    location: &str,
+    sql: &str,
+    key: &str,
+) -> Result<Vec<T>, RegistryError> {
+    let mut statement = connection
+        .prepare_cached(sql)
+        .map_err(|e| classify(location, &e))?;
+    let mut rows = statement.query([key]).map_err(|e| classify(location, &e))?;
+    let mut records = Vec::new();
+    while let Some(row) = rows.next().map_err(|e| classify(location, &e))? {
+        let value = row.get_ref(0).map_err(|e| classify(location, &e))?;
+        let text = value.as_str().map_err(|e| RegistryError::Corrupt {
+            location: location.to_owned(),
+            message: format!("a stored record is not text: {e}"),
+        })?;
+        records.push(decode_record(location, text)?);
+    }
+    Ok(records)
+}
+
+/// Which of `checksums` the documents table holds.
+fn query_held(
+    connection: &Connection,
+    location: &str,
+    checksums: &[String],
+) -> Result<BTreeSet<String>, RegistryError> {
+    let mut held = BTreeSet::new();
+    if checksums.is_empty() {
+        return Ok(held);
+    }
+    let mut statement = connection
+        .prepare_cached("SELECT 1 FROM ebl_documents WHERE checksum = ?1")
+        .map_err(|e| classify(location, &e))?;
+    for checksum in checksums {
+        if statement
+            .exists([checksum])
+            .map_err(|e| classify(location, &e))?
+        {
+            held.insert(checksum.clone());
+        }
+    }
+    Ok(held)
+}
+
 impl Registry for SqliteRegistry {
     fn history(
         &self,
         transport_document_checksum: &str,
     ) -> Result<Vec<AcceptedTransfer>, RegistryError> {
-        self.records(
-            "SELECT record FROM ebl_transfers WHERE td_checksum = ?1 ORDER BY sequence",
-            transport_document_checksum,
-        )
+        self.records(HISTORY, transport_document_checksum)
+    }
+
+    /// The three reads in one deferred transaction on one cached statement each: one shared
+    /// lock on the WAL index (two `fcntl`s) instead of three, and one consistent view.
+    fn receive_snapshot(
+        &self,
+        transport_document_checksum: &str,
+        reference: Option<&str>,
+        documents: &[String],
+    ) -> Result<ReceiveSnapshot, RegistryError> {
+        let location = self.path.display().to_string();
+        let mut connection = self.lock()?;
+        let tx = connection
+            .transaction()
+            .map_err(|e| classify(&location, &e))?;
+        let history = query_records(&tx, &location, HISTORY, transport_document_checksum)?;
+        let tradetrust = match reference {
+            Some(reference) => query_records(&tx, &location, TRADETRUST, reference)?.pop(),
+            None => None,
+        };
+        let held_documents = query_held(&tx, &location, documents)?;
+        // Read only: ending it releases the read lock; nothing to write.
+        tx.commit().map_err(|e| classify(&location, &e))?;
+        Ok(ReceiveSnapshot {
+            history,
+            tradetrust,
+            held_documents,
+        })
     }
 
     fn latest_by_reference(
@@ -378,11 +446,9 @@ impl Registry for SqliteRegistry {
     }
 
     fn record_acceptance(&self, transfer: &AcceptedTransfer) -> Result<bool, RegistryError> {
-        let record = self.encode(transfer)?;
-        let sequence = i64::try_from(transfer.sequence).map_err(|_| RegistryError::Storage {
-            location: self.path.display().to_string(),
-            message: "transfer sequence out of range".to_owned(),
-        })?;
+        let location = self.path.display().to_string();
+        let record = encode_record(&location, transfer)?;
+        let sequence = stored_sequence(&location, transfer)?;
         let mut connection = self.lock()?;
         let tx = connection
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -411,13 +477,19 @@ impl Registry for SqliteRegistry {
     }
 
     fn record_pending(&self, pending: &PendingTransfer) -> Result<(), RegistryError> {
-        let record = self.encode(pending)?;
+        let record = encode_record(&self.path.display().to_string(), pending)?;
         let connection = self.lock()?;
         connection
-            .execute(
+            .prepare_cached(
                 "INSERT OR REPLACE INTO ebl_pending (last_entry_checksum, td_checksum, record) VALUES (?1, ?2, ?3)",
-                params![pending.last_entry_checksum, pending.transport_document_checksum, record],
             )
+            .and_then(|mut statement| {
+                statement.execute(params![
+                    pending.last_entry_checksum,
+                    pending.transport_document_checksum,
+                    record
+                ])
+            })
             .map_err(|e| self.error(&e))?;
         Ok(())
     }
@@ -434,50 +506,32 @@ impl Registry for SqliteRegistry {
     fn store_document(&self, checksum: &str, bytes: &[u8]) -> Result<(), RegistryError> {
         let connection = self.lock()?;
         connection
-            .execute(
-                "INSERT OR IGNORE INTO ebl_documents (checksum, bytes) VALUES (?1, ?2)",
-                params![checksum, bytes],
-            )
+            .prepare_cached("INSERT OR IGNORE INTO ebl_documents (checksum, bytes) VALUES (?1, ?2)")
+            .and_then(|mut statement| statement.execute(params![checksum, bytes]))
             .map_err(|e| self.error(&e))?;
         Ok(())
     }
 
     fn held_documents(&self, checksums: &[String]) -> Result<BTreeSet<String>, RegistryError> {
         let connection = self.lock()?;
-        let mut statement = connection
-            .prepare_cached("SELECT 1 FROM ebl_documents WHERE checksum = ?1")
-            .map_err(|e| self.error(&e))?;
-        let mut held = BTreeSet::new();
-        for checksum in checksums {
-            let found: Option<i64> = statement
-                .query_row([checksum], |row| row.get(0))
-                .optional()
-                .map_err(|e| self.error(&e))?;
-            if found.is_some() {
-                held.insert(checksum.clone());
-            }
-        }
-        Ok(held)
+        query_held(&connection, &self.path.display().to_string(), checksums)
     }
 
     fn record_tradetrust(&self, title: &TradeTrustTitle) -> Result<(), RegistryError> {
-        let record = self.encode(title)?;
+        let record = encode_record(&self.path.display().to_string(), title)?;
         let connection = self.lock()?;
         connection
-            .execute(
+            .prepare_cached(
                 "INSERT OR REPLACE INTO ebl_tradetrust (reference, record) VALUES (?1, ?2)",
-                params![title.transport_document_reference, record],
             )
+            .and_then(|mut statement| {
+                statement.execute(params![title.transport_document_reference, record])
+            })
             .map_err(|e| self.error(&e))?;
         Ok(())
     }
 
     fn tradetrust(&self, reference: &str) -> Result<Option<TradeTrustTitle>, RegistryError> {
-        Ok(self
-            .records(
-                "SELECT record FROM ebl_tradetrust WHERE reference = ?1",
-                reference,
-            )?
-            .pop())
+        Ok(self.records(TRADETRUST, reference)?.pop())
     }
 }
