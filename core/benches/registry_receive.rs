@@ -25,15 +25,7 @@ const ROUNDS: usize = 7;
 fn main() {
     let rng = SystemRandom::new();
     let key = |seed: u8| {
-        let seed = [seed; 32];
-        let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed).expect("seed");
-        let x = ring::signature::KeyPair::public_key(&pair)
-            .as_ref()
-            .to_vec();
-        let b64 = ebl::crypto::b64::encode_url;
-        let jwk =
-            serde_json::json!({"kty": "OKP", "crv": "Ed25519", "d": b64(&seed), "x": b64(&x)});
-        Signer::new(ebl::crypto::PrivateKey::from_jwk(&jwk, &rng).expect("key"))
+        Signer::new(ebl::crypto::PrivateKey::from_ed25519_seed(&[seed; 32], &rng).expect("key"))
     };
     let (sgp1, szp1) = (key(41), key(42));
     let mut trust = PintTrust::default();

@@ -24,16 +24,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or(200);
     let rng = ring::rand::SystemRandom::new();
     let key = |seed: u8| -> Result<Signer, Box<dyn std::error::Error>> {
-        let seed = [seed; 32];
-        let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed)
-            .map_err(|e| e.to_string())?;
-        let x = ring::signature::KeyPair::public_key(&pair)
-            .as_ref()
-            .to_vec();
-        let b64 = ebl::crypto::b64::encode_url;
-        let jwk =
-            serde_json::json!({"kty": "OKP", "crv": "Ed25519", "d": b64(&seed), "x": b64(&x)});
-        Ok(Signer::new(ebl::crypto::PrivateKey::from_jwk(&jwk, &rng)?))
+        Ok(Signer::new(ebl::crypto::PrivateKey::from_ed25519_seed(
+            &[seed; 32],
+            &rng,
+        )?))
     };
     let (sgp1, szp1) = (key(41)?, key(42)?);
     let mut trust = PintTrust::default();

@@ -339,15 +339,9 @@ pub fn rules_load(data: &[u8]) {
 }
 
 fn fixed_signer(seed_byte: u8) -> Signer {
-    let seed = [seed_byte; 32];
-    let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed).expect("seed");
-    let public = ring::signature::KeyPair::public_key(&pair)
-        .as_ref()
-        .to_vec();
-    let b64 = ebl::crypto::b64::encode_url;
-    let jwk =
-        serde_json::json!({"kty": "OKP", "crv": "Ed25519", "d": b64(&seed), "x": b64(&public)});
-    Signer::new(PrivateKey::from_jwk(&jwk, &SystemRandom::new()).expect("private JWK"))
+    Signer::new(
+        PrivateKey::from_ed25519_seed(&[seed_byte; 32], &SystemRandom::new()).expect("seed"),
+    )
 }
 
 /// The structure-aware target's cast: signers by seed, the platforms they speak for, parties.

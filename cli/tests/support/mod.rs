@@ -87,13 +87,5 @@ pub fn temp_dir(name: &str) -> PathBuf {
 
 /// An Ed25519 key from a fixed seed (deterministic signatures).
 pub fn ed25519_key(seed_byte: u8) -> PrivateKey {
-    let seed = [seed_byte; 32];
-    let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed).expect("seed");
-    let public = ring::signature::KeyPair::public_key(&pair)
-        .as_ref()
-        .to_vec();
-    let b64 = ebl::crypto::b64::encode_url;
-    let jwk =
-        serde_json::json!({"kty": "OKP", "crv": "Ed25519", "d": b64(&seed), "x": b64(&public)});
-    PrivateKey::from_jwk(&jwk, &SystemRandom::new()).expect("private JWK")
+    PrivateKey::from_ed25519_seed(&[seed_byte; 32], &SystemRandom::new()).expect("seed")
 }

@@ -25,14 +25,7 @@ pub fn write_keys(dir: &Path) {
     std::fs::create_dir_all(dir.join("keys")).expect("keys dir");
     let public = ed25519_key(41).public_key().to_jwk();
     std::fs::write(dir.join("keys/sgp1.jwk"), public.to_string()).expect("write");
-    let seed = [42_u8; 32];
-    let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed).expect("seed");
-    let x = ring::signature::KeyPair::public_key(&pair)
-        .as_ref()
-        .to_vec();
-    let b64 = ebl::crypto::b64::encode_url;
-    let private =
-        serde_json::json!({"kty": "OKP", "crv": "Ed25519", "d": b64(&seed), "x": b64(&x)});
+    let private = ed25519_key(42).to_private_jwk().expect("private JWK");
     std::fs::write(dir.join("keys/szp1.key.jwk"), private.to_string()).expect("write");
 }
 

@@ -71,6 +71,14 @@ fn pkcs8_v1(alg_id: &[u8], private_key: &[u8]) -> Vec<u8> {
     ])
 }
 
+/// The PKCS#8 v1 document of an Ed25519 key given by its seed (RFC 8410 §7).
+fn ed25519_pkcs8(seed: &[u8]) -> Vec<u8> {
+    pkcs8_v1(
+        &der::sequence(&[&oid_tlv(oid::ED25519)]),
+        &der::tlv(der::TAG_OCTET_STRING, seed),
+    )
+}
+
 fn oid_tlv(oid: &[u8]) -> Vec<u8> {
     der::tlv(der::TAG_OID, oid)
 }
@@ -153,6 +161,27 @@ impl PrivateKey {
             }
         };
         Self::from_pkcs8_der(document.as_ref(), rng)
+    }
+
+    /// The Ed25519 key whose 32-byte private seed is `seed` (RFC 8032 §5.1.5), for keys derived
+    /// or stored as a bare seed (a KMS, a test's fixed key): Ed25519 signing is deterministic,
+    /// so a fixed seed signs the same bytes the same way on every run.
+    ///
+    /// ```
+    /// use ebl::crypto::PrivateKey;
+    ///
+    /// // RFC 8032 §7.1, test 1.
+    /// let seed = hex::decode("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")?;
+    /// let seed: [u8; 32] = seed.as_slice().try_into()?;
+    /// let key = PrivateKey::from_ed25519_seed(&seed, &ring::rand::SystemRandom::new())?;
+    /// assert_eq!(key.public_key().thumbprint(), "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Only if `ring` refuses the key it is given, which a 32-byte seed never makes it do.
+    pub fn from_ed25519_seed(seed: &[u8; 32], rng: &dyn SecureRandom) -> Result<Self, CryptoError> {
+        Self::from_pkcs8_der(&ed25519_pkcs8(seed), rng)
     }
 
     /// Imports a DER PKCS#8 private key (v1 or v2) of a supported type. `rng` is used by
@@ -253,10 +282,7 @@ impl PrivateKey {
                 let x = jwk::fixed(map, "x", 32)?;
                 Ed25519KeyPair::from_seed_and_public_key(&seed, &x)
                     .map_err(rejected("Ed25519 JWK"))?;
-                pkcs8_v1(
-                    &der::sequence(&[&oid_tlv(oid::ED25519)]),
-                    &der::tlv(der::TAG_OCTET_STRING, &seed),
-                )
+                ed25519_pkcs8(&seed)
             }
             KeyType::P256 | KeyType::P384 => {
                 let d = jwk::fixed(map, "d", ec_coordinate_len(key_type))?;

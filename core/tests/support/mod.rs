@@ -93,15 +93,7 @@ pub fn read(path: &str) -> Vec<u8> {
 /// An Ed25519 key from a fixed seed: Ed25519 signatures are deterministic, so everything
 /// signed with these keys is the same on every run.
 pub fn ed25519_key(seed_byte: u8) -> PrivateKey {
-    let seed = [seed_byte; 32];
-    let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed).expect("seed");
-    let public = ring::signature::KeyPair::public_key(&pair)
-        .as_ref()
-        .to_vec();
-    let b64 = |b: &[u8]| ebl::crypto::b64::encode_url(b);
-    let jwk =
-        serde_json::json!({"kty": "OKP", "crv": "Ed25519", "d": b64(&seed), "x": b64(&public)});
-    PrivateKey::from_jwk(&jwk, &SystemRandom::new()).expect("private JWK")
+    PrivateKey::from_ed25519_seed(&[seed_byte; 32], &SystemRandom::new()).expect("seed")
 }
 
 pub fn signer(seed_byte: u8) -> Signer {
