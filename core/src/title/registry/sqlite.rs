@@ -79,6 +79,8 @@ pub enum SqliteDurability {
 #[derive(Debug)]
 pub struct SqliteRegistry {
     path: PathBuf,
+    /// `path` as every error names it, written once rather than on every call.
+    location: String,
     connection: Mutex<Connection>,
 }
 
@@ -126,6 +128,7 @@ impl SqliteRegistry {
             Connection::open_with_flags(path, flags).map_err(|e| classify(&location, &e))?;
         let registry = SqliteRegistry {
             path: path.to_owned(),
+            location,
             connection: Mutex::new(connection),
         };
         registry.prepare(existing, durability)?;
@@ -157,7 +160,7 @@ impl SqliteRegistry {
 
     fn prepare(&self, existing: bool, durability: SqliteDurability) -> Result<(), RegistryError> {
         let mut connection = self.lock()?;
-        let location = self.path.display().to_string();
+        let location = self.location.clone();
         let err = |e: rusqlite::Error| classify(&location, &e);
         connection.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
         if connection.is_readonly("main").map_err(err)? {
@@ -268,13 +271,13 @@ impl SqliteRegistry {
 
     fn lock(&self) -> Result<MutexGuard<'_, Connection>, RegistryError> {
         self.connection.lock().map_err(|_| RegistryError::Storage {
-            location: self.path.display().to_string(),
+            location: self.location.clone(),
             message: "a thread panicked while using the registry".to_owned(),
         })
     }
 
     fn error(&self, e: &rusqlite::Error) -> RegistryError {
-        classify(&self.path.display().to_string(), e)
+        classify(&self.location, e)
     }
 
     fn records<T: serde::de::DeserializeOwned>(
@@ -283,7 +286,7 @@ impl SqliteRegistry {
         key: &str,
     ) -> Result<Vec<T>, RegistryError> {
         let connection = self.lock()?;
-        query_records(&connection, &self.path.display().to_string(), sql, key)
+        query_records(&connection, &self.location, sql, key)
     }
 }
 
@@ -413,19 +416,19 @@ impl Registry for SqliteRegistry {
         reference: Option<&str>,
         documents: &[String],
     ) -> Result<ReceiveSnapshot, RegistryError> {
-        let location = self.path.display().to_string();
+        let location = &self.location;
         let mut connection = self.lock()?;
         let tx = connection
             .transaction()
-            .map_err(|e| classify(&location, &e))?;
-        let history = query_records(&tx, &location, HISTORY, transport_document_checksum)?;
+            .map_err(|e| classify(location, &e))?;
+        let history = query_records(&tx, location, HISTORY, transport_document_checksum)?;
         let tradetrust = match reference {
-            Some(reference) => query_records(&tx, &location, TRADETRUST, reference)?.pop(),
+            Some(reference) => query_records(&tx, location, TRADETRUST, reference)?.pop(),
             None => None,
         };
-        let held_documents = query_held(&tx, &location, documents)?;
+        let held_documents = query_held(&tx, location, documents)?;
         // Read only: ending it releases the read lock; nothing to write.
-        tx.commit().map_err(|e| classify(&location, &e))?;
+        tx.commit().map_err(|e| classify(location, &e))?;
         Ok(ReceiveSnapshot {
             history,
             tradetrust,
@@ -446,9 +449,8 @@ impl Registry for SqliteRegistry {
     }
 
     fn record_acceptance(&self, transfer: &AcceptedTransfer) -> Result<bool, RegistryError> {
-        let location = self.path.display().to_string();
-        let record = encode_record(&location, transfer)?;
-        let sequence = stored_sequence(&location, transfer)?;
+        let record = encode_record(&self.location, transfer)?;
+        let sequence = stored_sequence(&self.location, transfer)?;
         let mut connection = self.lock()?;
         let tx = connection
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -477,7 +479,7 @@ impl Registry for SqliteRegistry {
     }
 
     fn record_pending(&self, pending: &PendingTransfer) -> Result<(), RegistryError> {
-        let record = encode_record(&self.path.display().to_string(), pending)?;
+        let record = encode_record(&self.location, pending)?;
         let connection = self.lock()?;
         connection
             .prepare_cached(
@@ -514,11 +516,11 @@ impl Registry for SqliteRegistry {
 
     fn held_documents(&self, checksums: &[String]) -> Result<BTreeSet<String>, RegistryError> {
         let connection = self.lock()?;
-        query_held(&connection, &self.path.display().to_string(), checksums)
+        query_held(&connection, &self.location, checksums)
     }
 
     fn record_tradetrust(&self, title: &TradeTrustTitle) -> Result<(), RegistryError> {
-        let record = encode_record(&self.path.display().to_string(), title)?;
+        let record = encode_record(&self.location, title)?;
         let connection = self.lock()?;
         connection
             .prepare_cached(
