@@ -7,29 +7,14 @@ use ebl::checksum::sha256_hex;
 use ebl::json::Value;
 use ebl::pint::{
     EblEnvelope, EnvelopeBuilder, EnvelopeManifest, EnvelopeReport, EnvelopeVerifyOptions,
-    Issuance, PintTrust, ResponseCode, Signer, SurrenderPurpose, Transaction, TransactionParty,
+    Issuance, ResponseCode, Signer, SurrenderPurpose, Transaction, TransactionParty,
     verify_parsed_envelope,
 };
 use ring::rand::SystemRandom;
-use support::{at, bank, buyer, carrier, error_codes, shipper, signer};
-
-const CARRIER: u8 = 1;
-const SGP1: u8 = 2;
-const SZP1: u8 = 3;
-
-fn trust() -> PintTrust {
-    let mut trust = PintTrust::default();
-    trust
-        .trust_carrier_key(signer(CARRIER).key.public_key().clone())
-        .expect("carrier");
-    trust
-        .trust_platform_key("SGP1", signer(SGP1).key.public_key().clone())
-        .expect("sgp1");
-    trust
-        .trust_platform_key("SZP1", signer(SZP1).key.public_key().clone())
-        .expect("szp1");
-    trust
-}
+use support::{
+    CARRIER_SEED, SGP1_SEED, SZP1_SEED, at, bank, buyer, carrier, cast_trust, error_codes, shipper,
+    signer,
+};
 
 fn document(reference: &str) -> Value {
     serde_json::json!({"transportDocumentReference": reference, "isToOrder": true})
@@ -42,15 +27,19 @@ fn issued(reference: &str) -> EnvelopeBuilder {
             platform: "SGP1".into(),
             ..Issuance::new(carrier(), shipper(), at("2026-06-01T08:00:00Z"))
         },
-        &signer(CARRIER),
-        &signer(SGP1),
+        &signer(CARRIER_SEED),
+        &signer(SGP1_SEED),
         &SystemRandom::new(),
     )
     .expect("issue")
 }
 
 fn record(builder: &mut EnvelopeBuilder, platform: &str, transactions: Vec<Transaction>) {
-    let key = if platform == "SZP1" { SZP1 } else { SGP1 };
+    let key = if platform == "SZP1" {
+        SZP1_SEED
+    } else {
+        SGP1_SEED
+    };
     builder
         .record(platform, transactions, &signer(key), &SystemRandom::new())
         .expect("record");
@@ -107,7 +96,7 @@ fn journey(reference: &str) -> EnvelopeBuilder {
 
 fn verify(envelope: &EblEnvelope, receiver: &str) -> EnvelopeReport {
     let options = EnvelopeVerifyOptions::receiving(receiver, at("2026-07-01T00:00:00Z"), []);
-    verify_parsed_envelope(envelope, &trust(), &options)
+    verify_parsed_envelope(envelope, &cast_trust(), &options)
 }
 
 fn codes(report: &EnvelopeReport) -> Vec<String> {
@@ -133,7 +122,7 @@ fn with_chain(original: &EblEnvelope, chain: Vec<String>) -> EblEnvelope {
     };
     EblEnvelope {
         transport_document: original.transport_document.clone(),
-        envelope_manifest_signed_content: signer(SGP1)
+        envelope_manifest_signed_content: signer(SGP1_SEED)
             .sign_json(&manifest, &SystemRandom::new())
             .expect("manifest"),
         envelope_transfer_chain: chain,
@@ -153,7 +142,7 @@ fn assert_refused_with(report: &EnvelopeReport, code: &str, response: ResponseCo
 
 #[test]
 fn the_honest_journey_is_received() {
-    let report = verify(&seal(&journey("J1"), &signer(SGP1)), "SZP1");
+    let report = verify(&seal(&journey("J1"), &signer(SGP1_SEED)), "SZP1");
     assert_eq!(
         report.response_code,
         ResponseCode::Received,
@@ -164,9 +153,9 @@ fn the_honest_journey_is_received() {
 
 #[test]
 fn entries_reordered_dropped_duplicated_or_spliced_break_the_chain() {
-    let honest = seal(&journey("J1"), &signer(SGP1));
+    let honest = seal(&journey("J1"), &signer(SGP1_SEED));
     let chain = honest.envelope_transfer_chain.clone();
-    let other = seal(&journey("OTHER"), &signer(SGP1)).envelope_transfer_chain;
+    let other = seal(&journey("OTHER"), &signer(SGP1_SEED)).envelope_transfer_chain;
     let mut reordered = chain.clone();
     reordered.swap(1, 2);
     let mut dropped = chain.clone();
@@ -194,7 +183,7 @@ fn entries_reordered_dropped_duplicated_or_spliced_break_the_chain() {
 #[test]
 fn a_checksum_over_the_wrong_bytes_is_refused() {
     // The manifest's checksum taken over the document as pretty-printed, not RFC 8785.
-    let honest = seal(&journey("J1"), &signer(SGP1));
+    let honest = seal(&journey("J1"), &signer(SGP1_SEED));
     let pretty = serde_json::to_vec_pretty(&honest.transport_document).expect("json");
     let manifest = EnvelopeManifest {
         transport_document_checksum: sha256_hex(&pretty),
@@ -210,7 +199,7 @@ fn a_checksum_over_the_wrong_bytes_is_refused() {
         extra: Default::default(),
     };
     let forged = EblEnvelope {
-        envelope_manifest_signed_content: signer(SGP1)
+        envelope_manifest_signed_content: signer(SGP1_SEED)
             .sign_json(&manifest, &SystemRandom::new())
             .expect("manifest"),
         ..honest
@@ -224,7 +213,7 @@ fn a_checksum_over_the_wrong_bytes_is_refused() {
 
 #[test]
 fn a_manifest_replayed_with_another_document_is_refused() {
-    let honest = seal(&journey("J1"), &signer(SGP1));
+    let honest = seal(&journey("J1"), &signer(SGP1_SEED));
     let mut changed = honest.clone();
     changed.transport_document["transportDocumentReference"] = "J1-FORGED".into();
     assert_refused_with(
@@ -233,7 +222,7 @@ fn a_manifest_replayed_with_another_document_is_refused() {
         ResponseCode::BadEnvelope,
     );
     // Another eBL's manifest (good signature) on this envelope.
-    let other = seal(&journey("OTHER"), &signer(SGP1));
+    let other = seal(&journey("OTHER"), &signer(SGP1_SEED));
     let replayed = EblEnvelope {
         envelope_manifest_signed_content: other.envelope_manifest_signed_content,
         ..honest
@@ -278,13 +267,13 @@ fn transactions_after_an_accepted_surrender_are_refused() {
             at("2026-06-03T08:00:00Z"),
         )],
     );
-    let report = verify(&seal(&b, &signer(SGP1)), "SZP1");
+    let report = verify(&seal(&b, &signer(SGP1_SEED)), "SZP1");
     assert_refused_with(&report, "event-after-terminal", ResponseCode::BadEnvelope);
 }
 
 #[test]
 fn a_transfer_to_another_platform_is_refused_by_us() {
-    let honest = seal(&journey("J1"), &signer(SGP1));
+    let honest = seal(&journey("J1"), &signer(SGP1_SEED));
     let report = verify(&honest, "XXP1");
     assert_refused_with(
         &report,
@@ -311,6 +300,6 @@ fn time_running_backwards_is_refused() {
             at("2026-06-01T09:00:00Z"),
         )],
     );
-    let report = verify(&seal(&b, &signer(SGP1)), "SGP1");
+    let report = verify(&seal(&b, &signer(SGP1_SEED)), "SGP1");
     assert_refused_with(&report, "time-went-backwards", ResponseCode::BadEnvelope);
 }

@@ -1,35 +1,18 @@
 //! Properties: what is signed verifies, and any single bit flip in the compact string fails.
 
-use ebl::crypto::{AlgorithmSet, KeyType, PrivateKey, jws};
+mod support;
+
+use ebl::crypto::{AlgorithmSet, PrivateKey, jws};
 use proptest::prelude::*;
 use ring::rand::SystemRandom;
-use std::sync::OnceLock;
-
-fn keys() -> &'static [PrivateKey] {
-    static KEYS: OnceLock<Vec<PrivateKey>> = OnceLock::new();
-    KEYS.get_or_init(|| {
-        let rng = SystemRandom::new();
-        let mut keys: Vec<PrivateKey> = [KeyType::Ed25519, KeyType::P256, KeyType::P384]
-            .into_iter()
-            .map(|t| PrivateKey::generate(t, &rng).expect("generate"))
-            .collect();
-        let pem = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../testdata/crypto/rsa2048.pkcs8.pem"
-        ))
-        .expect("RSA fixture");
-        keys.push(PrivateKey::from_pem(&pem, &rng).expect("RSA key"));
-        keys
-    })
-}
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(support::proptest_config(64))]
 
     #[test]
     fn sign_then_verify(payload in proptest::collection::vec(any::<u8>(), 0..512), which in 0usize..4, kid in proptest::option::of("[a-zA-Z0-9_-]{1,20}")) {
         let rng = SystemRandom::new();
-        let key = &keys()[which];
+        let key = &support::key_of_each_type()[which];
         let header = jws::JwsHeader { kid, ..Default::default() };
         let compact = jws::sign_compact(&payload, key, &header, &rng).expect("sign");
         let verified = jws::verify_compact(&compact, key.public_key(), &AlgorithmSet::default()).expect("verify");
@@ -39,7 +22,7 @@ proptest! {
     #[test]
     fn any_single_bit_flip_fails(payload in proptest::collection::vec(any::<u8>(), 0..64), which in 0usize..4, position in any::<prop::sample::Index>(), bit in 0u8..8) {
         let rng = SystemRandom::new();
-        let key = &keys()[which];
+        let key = &support::key_of_each_type()[which];
         let compact = jws::sign_compact(&payload, key, &jws::JwsHeader::default(), &rng).expect("sign");
         let mut bytes = compact.into_bytes();
         let i = position.index(bytes.len());
@@ -53,7 +36,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(support::proptest_config(256))]
 
     /// Arbitrary bytes never panic any parser; they are refused with an error.
     #[test]
@@ -71,7 +54,7 @@ proptest! {
     /// Mutating one byte of a valid SPKI is either refused or yields a well-formed key.
     #[test]
     fn spki_mutations_do_not_panic(which in 0usize..4, position in any::<prop::sample::Index>(), value in any::<u8>()) {
-        let mut spki = keys()[which].public_key().to_spki_der();
+        let mut spki = support::key_of_each_type()[which].public_key().to_spki_der();
         let i = position.index(spki.len());
         let unchanged = spki[i] == value;
         spki[i] = value;

@@ -7,16 +7,16 @@
 mod support;
 
 use ebl::crypto::jws::{JwsHeader, sign_compact, verify_compact};
-use ebl::crypto::{Algorithm, AlgorithmSet, KeyType, PrivateKey};
+use ebl::crypto::{Algorithm, AlgorithmSet};
 use ebl::json::{Map, Value, canonicalize, parse};
 use ebl::pint::{
-    EblEnvelope, EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, PintTrust, ResponseCode,
-    Transaction, verify_envelope,
+    EblEnvelope, EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, ResponseCode, Transaction,
+    verify_envelope,
 };
 use proptest::prelude::*;
 use ring::rand::SystemRandom;
 use std::sync::OnceLock;
-use support::{at, bank, buyer, carrier, shipper, signer};
+use support::{CARRIER_SEED, SGP1_SEED, at, bank, buyer, carrier, cast_trust, shipper, signer};
 
 fn arb_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
@@ -49,35 +49,6 @@ fn reversed(value: &Value) -> Value {
     }
 }
 
-fn keys() -> &'static [PrivateKey] {
-    static KEYS: OnceLock<Vec<PrivateKey>> = OnceLock::new();
-    KEYS.get_or_init(|| {
-        let rng = SystemRandom::new();
-        let mut keys: Vec<PrivateKey> = [KeyType::Ed25519, KeyType::P256, KeyType::P384]
-            .into_iter()
-            .map(|t| PrivateKey::generate(t, &rng).expect("generate"))
-            .collect();
-        let pem = std::fs::read_to_string(support::testdata("crypto/rsa2048.pkcs8.pem"))
-            .expect("RSA fixture");
-        keys.push(PrivateKey::from_pem(&pem, &rng).expect("RSA key"));
-        keys
-    })
-}
-
-fn trust() -> PintTrust {
-    let mut trust = PintTrust::default();
-    trust
-        .trust_carrier_key(signer(1).key.public_key().clone())
-        .expect("carrier");
-    trust
-        .trust_platform_key("SGP1", signer(2).key.public_key().clone())
-        .expect("sgp1");
-    trust
-        .trust_platform_key("SZP1", signer(3).key.public_key().clone())
-        .expect("szp1");
-    trust
-}
-
 /// An honest journey: issue to the shipper, then `hops` endorse-and-transfer steps between
 /// the shipper, the bank and the buyer (to order), `gap` minutes apart; sent to SZP1 when
 /// the buyer holds it last.
@@ -90,8 +61,8 @@ fn journey(reference: &str, hops: usize, gap: i64, to_order: bool) -> (EblEnvelo
             platform: "SGP1".into(),
             ..Issuance::new(carrier(), shipper(), start)
         },
-        &signer(1),
-        &signer(2),
+        &signer(CARRIER_SEED),
+        &signer(SGP1_SEED),
         &rng,
     )
     .expect("issue");
@@ -133,13 +104,13 @@ fn journey(reference: &str, hops: usize, gap: i64, to_order: bool) -> (EblEnvelo
 
 fn verdict(bytes: &[u8], receiver: &str) -> Option<ResponseCode> {
     let options = EnvelopeVerifyOptions::receiving(receiver, at("2026-09-01T00:00:00Z"), []);
-    verify_envelope(bytes, &trust(), &options)
+    verify_envelope(bytes, &cast_trust(), &options)
         .ok()
         .map(|report| report.response_code)
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(support::proptest_config(48))]
 
     #[test]
     fn canonical_form_ignores_member_order(value in arb_json()) {
@@ -150,7 +121,7 @@ proptest! {
     fn every_algorithm_signs_and_verifies(payload in prop::collection::vec(any::<u8>(), 0..256), pick in any::<prop::sample::Index>()) {
         let rng = SystemRandom::new();
         let alg = Algorithm::ALL[pick.index(Algorithm::ALL.len())];
-        let key = keys().iter().find(|k| alg.check_key_type(k.key_type()).is_ok()).expect("a key for every algorithm");
+        let key = support::key_of_each_type().iter().find(|k| alg.check_key_type(k.key_type()).is_ok()).expect("a key for every algorithm");
         let header = JwsHeader { alg: Some(alg), ..Default::default() };
         let compact = sign_compact(&payload, key, &header, &rng).expect("sign");
         let verified = verify_compact(&compact, key.public_key(), &AlgorithmSet::new([alg])).expect("verify");
@@ -230,7 +201,7 @@ fn string_pointers(value: &Value, here: String, out: &mut Vec<String>) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(support::proptest_config(96))]
 
     #[test]
     fn a_bit_flipped_in_any_signed_part_of_an_envelope_is_refused(part in any::<prop::sample::Index>(), position in any::<prop::sample::Index>(), bit in 0u8..7) {

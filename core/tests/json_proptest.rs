@@ -1,5 +1,7 @@
 //! Properties of the parser and the canonical form over generated JSON values.
 
+mod support;
+
 use ebl::json::{Value, canonicalize, number_as_f64, parse, to_js_string};
 use proptest::prelude::*;
 
@@ -47,6 +49,8 @@ fn same_value(a: &Value, b: &Value) -> bool {
 }
 
 proptest! {
+    #![proptest_config(support::proptest_config(256))]
+
     #[test]
     fn canonicalisation_is_idempotent(v in arb_json()) {
         let once = canonicalize(&v);

@@ -45,7 +45,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(support::proptest_config(96))]
 
     #[test]
     fn unknown_members_survive(

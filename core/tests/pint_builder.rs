@@ -7,15 +7,14 @@ use ebl::crypto::jws::decode_compact;
 use ebl::json::{Value, parse};
 use ebl::pint::{
     ActionCode, EblEnvelope, EnvelopeBuilder, EnvelopeTransferChainEntry, EnvelopeVerifyOptions,
-    Issuance, PintTrust, ResponseCode, Signer, Transaction, TransactionGeneration,
-    TransactionParty, sign_response, verify_parsed_envelope, verify_response,
+    Issuance, ResponseCode, Signer, Transaction, TransactionGeneration, TransactionParty,
+    sign_response, verify_parsed_envelope, verify_response,
 };
 use ring::rand::SystemRandom;
-use support::{at, bank, buyer, carrier, party, shipper, signer};
-
-const CARRIER: u8 = 1;
-const SG_PLATFORM: u8 = 2;
-const CN_PLATFORM: u8 = 3;
+use support::{
+    CARRIER_SEED, SGP1_SEED, SZP1_SEED, at, bank, buyer, carrier, cast_trust, party, shipper,
+    signer,
+};
 
 fn document(to_order: bool) -> Value {
     serde_json::json!({
@@ -32,20 +31,6 @@ fn document(to_order: bool) -> Value {
     })
 }
 
-fn trust() -> PintTrust {
-    let mut trust = PintTrust::default();
-    trust
-        .trust_carrier_key(signer(CARRIER).key.public_key().clone())
-        .expect("carrier");
-    trust
-        .trust_platform_key("SGP1", signer(SG_PLATFORM).key.public_key().clone())
-        .expect("sg");
-    trust
-        .trust_platform_key("SZP1", signer(CN_PLATFORM).key.public_key().clone())
-        .expect("cn");
-    trust
-}
-
 fn issued(to_order: bool) -> EnvelopeBuilder {
     EnvelopeBuilder::issue(
         document(to_order),
@@ -56,8 +41,8 @@ fn issued(to_order: bool) -> EnvelopeBuilder {
             at: at("2026-06-01T08:00:00Z"),
             visualisation: None,
         },
-        &signer(CARRIER),
-        &signer(SG_PLATFORM),
+        &signer(CARRIER_SEED),
+        &signer(SGP1_SEED),
         &SystemRandom::new(),
     )
     .expect("issue")
@@ -72,7 +57,7 @@ fn seal(builder: &EnvelopeBuilder, sender: &Signer) -> EblEnvelope {
 fn verify(envelope: &EblEnvelope) -> ebl::pint::EnvelopeReport {
     verify_parsed_envelope(
         envelope,
-        &trust(),
+        &cast_trust(),
         &EnvelopeVerifyOptions::at(at("2026-07-01T00:00:00Z")),
     )
 }
@@ -117,11 +102,11 @@ fn an_endorsed_and_transferred_to_order_bill_verifies_and_replays() {
                     "2026-06-03T08:00:00Z",
                 ),
             ],
-            &signer(SG_PLATFORM),
+            &signer(SGP1_SEED),
             &rng,
         )
         .expect("record");
-    let envelope = seal(&builder, &signer(SG_PLATFORM));
+    let envelope = seal(&builder, &signer(SGP1_SEED));
     let report = verify(&envelope);
     assert_eq!(
         report.response_code,
@@ -136,7 +121,7 @@ fn an_endorsed_and_transferred_to_order_bill_verifies_and_replays() {
     let bytes = envelope.to_json_pretty();
     let report = ebl::pint::verify_envelope(
         bytes.as_bytes(),
-        &trust(),
+        &cast_trust(),
         &EnvelopeVerifyOptions::at(at("2026-07-01T00:00:00Z")),
     )
     .expect("envelope");
@@ -156,13 +141,13 @@ fn chains_of_1_10_and_100_entries_verify() {
                 .record(
                     "SGP1",
                     vec![tx(ActionCode::Transfer, holder, Some(next.clone()), &time)],
-                    &signer(SG_PLATFORM),
+                    &signer(SGP1_SEED),
                     &rng,
                 )
                 .expect("record");
             holder = next;
         }
-        let report = verify(&seal(&builder, &signer(SG_PLATFORM)));
+        let report = verify(&seal(&builder, &signer(SGP1_SEED)));
         assert_eq!(
             report.response_code,
             ResponseCode::Received,
@@ -185,11 +170,11 @@ fn a_straight_bill_endorsed_is_a_bad_envelope_although_every_signature_is_good()
                 Some(bank()),
                 "2026-06-02T08:00:00Z",
             )],
-            &signer(SG_PLATFORM),
+            &signer(SGP1_SEED),
             &SystemRandom::new(),
         )
         .expect("record");
-    let report = verify(&seal(&builder, &signer(SG_PLATFORM)));
+    let report = verify(&seal(&builder, &signer(SGP1_SEED)));
     assert!(report.entries.iter().all(|e| e.signer.verified));
     assert_eq!(report.response_code, ResponseCode::BadEnvelope);
     let finding = report
@@ -233,11 +218,11 @@ fn a_transaction_after_the_carrier_accepted_the_surrender_is_a_bad_envelope() {
                     "2026-06-02T10:00:00Z",
                 ),
             ],
-            &signer(SG_PLATFORM),
+            &signer(SGP1_SEED),
             &rng,
         )
         .expect("record");
-    let report = verify(&seal(&builder, &signer(SG_PLATFORM)));
+    let report = verify(&seal(&builder, &signer(SGP1_SEED)));
     assert_eq!(report.response_code, ResponseCode::BadEnvelope);
     assert!(
         error_codes(&report).contains(&"event-after-terminal".to_owned()),
@@ -275,9 +260,9 @@ fn unknown_extra_fields_in_entries_and_transactions_are_tolerated() {
         .extra
         .insert("x-platformNote".into(), Value::String("kept".into()));
     builder
-        .record_entry(entry, &signer(SG_PLATFORM), &rng)
+        .record_entry(entry, &signer(SGP1_SEED), &rng)
         .expect("record");
-    let envelope = seal(&builder, &signer(SG_PLATFORM));
+    let envelope = seal(&builder, &signer(SGP1_SEED));
     let report = verify(&envelope);
     assert_eq!(
         report.response_code,
@@ -313,9 +298,9 @@ fn old_generation_transactions_are_read() {
     assert_eq!(entry.transactions[0].action_code, ActionCode::Transfer);
     entry.transactions[0].generation = TransactionGeneration::Legacy;
     builder
-        .record_entry(entry, &signer(SG_PLATFORM), &rng)
+        .record_entry(entry, &signer(SGP1_SEED), &rng)
         .expect("record");
-    let report = verify(&seal(&builder, &signer(SG_PLATFORM)));
+    let report = verify(&seal(&builder, &signer(SGP1_SEED)));
     assert_eq!(
         report.response_code,
         ResponseCode::Received,
@@ -348,20 +333,20 @@ fn checksums_are_enforced_when_the_signatures_are_good() {
                 Some(bank()),
                 "2026-06-02T08:00:00Z",
             )],
-            &signer(SG_PLATFORM),
+            &signer(SGP1_SEED),
             &rng,
         )
         .expect("record");
 
     // A document changed after sealing: the manifest still signs the old checksum.
-    let mut changed = seal(&builder, &signer(SG_PLATFORM));
+    let mut changed = seal(&builder, &signer(SGP1_SEED));
     changed.transport_document["transportDocumentReference"] = Value::String("FORGED".into());
     let report = verify(&changed);
     assert_eq!(report.response_code, ResponseCode::BadEnvelope);
     assert!(error_codes(&report).contains(&"transport-document-checksum-mismatch".to_owned()));
 
     // An entry re-signed by its own platform with a broken link.
-    let envelope = seal(&builder, &signer(SG_PLATFORM));
+    let envelope = seal(&builder, &signer(SGP1_SEED));
     let payload = decode_compact(&envelope.envelope_transfer_chain[1]).expect("jws");
     let mut entry: EnvelopeTransferChainEntry =
         ebl::json::from_slice(payload.payload()).expect("entry");
@@ -369,12 +354,12 @@ fn checksums_are_enforced_when_the_signatures_are_good() {
     let relinked = EblEnvelope {
         envelope_transfer_chain: vec![
             envelope.envelope_transfer_chain[0].clone(),
-            signer(SG_PLATFORM).sign_json(&entry, &rng).expect("sign"),
+            signer(SGP1_SEED).sign_json(&entry, &rng).expect("sign"),
         ],
         ..envelope
     };
     let resealed = EnvelopeBuilder::continue_from(&relinked, None)
-        .seal(&signer(SG_PLATFORM), Vec::new(), &rng)
+        .seal(&signer(SGP1_SEED), Vec::new(), &rng)
         .expect("seal");
     let report = verify(&resealed);
     assert_eq!(report.response_code, ResponseCode::BadEnvelope);
@@ -395,14 +380,14 @@ fn a_cross_platform_transfer_continues_the_chain() {
                 Some(buyer()),
                 "2026-06-02T08:00:00Z",
             )],
-            &signer(SG_PLATFORM),
+            &signer(SGP1_SEED),
             &rng,
         )
         .expect("record");
-    let sent = seal(&builder, &signer(SG_PLATFORM));
+    let sent = seal(&builder, &signer(SGP1_SEED));
     let mut options = EnvelopeVerifyOptions::at(at("2026-07-01T00:00:00Z"));
     options.receiving_platform = Some("SZP1".into());
-    let received = verify_parsed_envelope(&sent, &trust(), &options);
+    let received = verify_parsed_envelope(&sent, &cast_trust(), &options);
     assert_eq!(
         received.response_code,
         ResponseCode::Received,
@@ -421,14 +406,14 @@ fn a_cross_platform_transfer_continues_the_chain() {
                 Some(carrier()),
                 "2026-06-20T08:00:00Z",
             )],
-            &signer(CN_PLATFORM),
+            &signer(SZP1_SEED),
             &rng,
         )
         .expect("record");
-    let back = seal(&onward, &signer(CN_PLATFORM));
+    let back = seal(&onward, &signer(SZP1_SEED));
     let mut options = EnvelopeVerifyOptions::at(at("2026-07-01T00:00:00Z"));
     options.receiving_platform = Some("SGP1".into());
-    let report = verify_parsed_envelope(&back, &trust(), &options);
+    let report = verify_parsed_envelope(&back, &cast_trust(), &options);
     assert_eq!(
         report.response_code,
         ResponseCode::Received,
@@ -441,8 +426,8 @@ fn a_cross_platform_transfer_continues_the_chain() {
     );
 
     // Sealed by a platform whose key is not the sender's: a bad signature.
-    let forged = seal(&onward, &signer(SG_PLATFORM));
-    let report = verify_parsed_envelope(&forged, &trust(), &options);
+    let forged = seal(&onward, &signer(SGP1_SEED));
+    let report = verify_parsed_envelope(&forged, &cast_trust(), &options);
     assert_eq!(report.response_code, ResponseCode::BadSignature);
     assert_eq!(
         error_codes(&report),
@@ -453,14 +438,14 @@ fn a_cross_platform_transfer_continues_the_chain() {
 #[test]
 fn finished_responses_are_signed_and_bound_to_the_transfer() {
     let rng = SystemRandom::new();
-    let report = verify(&seal(&issued(true), &signer(SG_PLATFORM)));
+    let report = verify(&seal(&issued(true), &signer(SGP1_SEED)));
     let response = report.finished_response();
     assert_eq!(response.response_code, ResponseCode::Received);
     assert!(response.reason.is_none());
-    let receiver = signer(CN_PLATFORM);
+    let receiver = signer(SZP1_SEED);
     let signed = sign_response(&response, &receiver, &rng).expect("sign");
     let last = report.last_entry_checksum.clone().expect("a chain");
-    let verifier = trust().verifier;
+    let verifier = cast_trust().verifier;
     let read =
         verify_response(&signed, &verifier, at("2026-07-01T00:00:00Z"), &last).expect("verify");
     assert_eq!(read, response);
@@ -478,7 +463,7 @@ fn finished_responses_are_signed_and_bound_to_the_transfer() {
     assert!(verify_response(&tampered, &verifier, at("2026-07-01T00:00:00Z"), &last).is_err());
 
     // A rejection carries its reason.
-    let mut changed = seal(&issued(true), &signer(SG_PLATFORM));
+    let mut changed = seal(&issued(true), &signer(SGP1_SEED));
     changed.transport_document["isToOrder"] = Value::Bool(false);
     let rejected = verify(&changed).finished_response();
     assert_eq!(rejected.response_code, ResponseCode::BadEnvelope);

@@ -77,7 +77,7 @@ fn forge(compact: &str, choice: usize, replacement: Value) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(support::proptest_config(128))]
     #[test]
     fn forged_payloads_are_never_accepted(which in 0usize..3, choice in any::<usize>(), replacement in arb_value()) {
         let mut envelope = envelope();

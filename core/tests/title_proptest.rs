@@ -164,7 +164,7 @@ fn intruder() -> PartyId {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(support::proptest_config(256))]
 
     #[test]
     fn valid_histories_replay_cleanly(g in valid_history()) {

@@ -69,7 +69,7 @@ fn a_compact_jws_that_is_not_a_response_is_unsupported() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(support::proptest_config(256))]
 
     /// Changing the response code (or anything else) in the payload without re-signing is
     /// always caught.

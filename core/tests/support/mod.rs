@@ -100,6 +100,26 @@ pub fn signer(seed_byte: u8) -> Signer {
     Signer::new(ed25519_key(seed_byte))
 }
 
+/// The seeds of the PINT tests' cast: the carrier's key and the two platforms' keys.
+pub const CARRIER_SEED: u8 = 1;
+pub const SGP1_SEED: u8 = 2;
+pub const SZP1_SEED: u8 = 3;
+
+/// PINT trust in the cast: the carrier's key, and SGP1's and SZP1's keys bound to their
+/// platform codes.
+pub fn cast_trust() -> ebl::pint::PintTrust {
+    let mut trust = ebl::pint::PintTrust::default();
+    trust
+        .trust_carrier_key(signer(CARRIER_SEED).key.public_key().clone())
+        .expect("carrier");
+    for (platform, seed) in [("SGP1", SGP1_SEED), ("SZP1", SZP1_SEED)] {
+        trust
+            .trust_platform_key(platform, signer(seed).key.public_key().clone())
+            .expect("platform");
+    }
+    trust
+}
+
 pub fn party(platform: &str, name: &str, code: &str) -> TransactionParty {
     TransactionParty::new(platform, name, platform, code)
 }
@@ -140,4 +160,31 @@ pub fn mixed_verify_inputs() -> Vec<Vec<u8>> {
     inputs.push(b"not json".to_vec());
     inputs.push(read(&pint_demo("HHL71800000-unsigned.json")));
     inputs
+}
+
+/// The property tests' configuration: `cases` cases drawn from a fixed seed, so a run tests the
+/// same inputs on every machine and a failure reproduces. `PROPTEST_RNG_SEED=<u64>` explores
+/// other inputs (proptest reads it); a failure it finds belongs in the test as a fixed case.
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    let mut config = proptest::test_runner::Config::with_cases(cases);
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        config.rng_seed = proptest::test_runner::RngSeed::Fixed(0x0eb1_0f1a_d1e6);
+    }
+    config
+}
+
+/// One fixed key of every supported type (`testdata/crypto/*.pkcs8.pem`: Ed25519, P-256, P-384,
+/// RSA-2048), read once per test binary.
+pub fn key_of_each_type() -> &'static [PrivateKey] {
+    static KEYS: std::sync::OnceLock<Vec<PrivateKey>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        ["ed25519", "p256", "p384", "rsa2048"]
+            .iter()
+            .map(|name| {
+                let pem = std::fs::read_to_string(testdata(&format!("crypto/{name}.pkcs8.pem")))
+                    .expect("key fixture");
+                PrivateKey::from_pem(&pem, &SystemRandom::new()).expect("key")
+            })
+            .collect()
+    })
 }
