@@ -291,6 +291,10 @@ pub fn verify_bytes(bytes: &[u8], context: &VerifyContext) -> crate::Result<Veri
     if let Some(compact) = detect_compact(bytes) {
         return verify_compact(compact, context);
     }
+    #[cfg(feature = "openattestation")]
+    if let Some(verification) = verify_plain_openattestation(bytes, context) {
+        return Ok(verification);
+    }
     let value = parse_document(bytes)?;
     match detect(&value) {
         // The value is ours: the document takes it without a copy.
@@ -477,20 +481,47 @@ pub(crate) fn verify_openattestation(
     document: &crate::openattestation::WrappedDocument,
     context: &VerifyContext,
 ) -> crate::Result<Verification> {
-    use crate::openattestation::{OpenAttestationIdentity, verify_did_proof_of, verify_dns_txt_of};
-    thread_local! {
-        // Its buffers, reused from one document to the next on each thread.
-        static VERIFIER: std::cell::RefCell<crate::openattestation::IntegrityVerifier> =
-            std::cell::RefCell::default();
-    }
-    let integrity = VERIFIER.with(|verifier| match verifier.try_borrow_mut() {
+    let integrity = OA_VERIFIER.with(|verifier| match verifier.try_borrow_mut() {
         Ok(mut verifier) => verifier.verify(document),
         Err(_) => document.verify(),
     });
+    Ok(openattestation_verification(document, integrity, context))
+}
+
+#[cfg(feature = "openattestation")]
+thread_local! {
+    // Its buffers, reused from one document to the next on each thread.
+    static OA_VERIFIER: std::cell::RefCell<crate::openattestation::IntegrityVerifier> =
+        std::cell::RefCell::default();
+}
+
+/// [`verify_openattestation`] straight from the bytes of a plain wrapped document, hashing
+/// `data` while reading it instead of building it first; `None` (nothing done) for any other
+/// input, which the parsed path then verifies with the same outcome.
+#[cfg(feature = "openattestation")]
+fn verify_plain_openattestation(bytes: &[u8], context: &VerifyContext) -> Option<Verification> {
+    let (document, integrity) = OA_VERIFIER.with(|verifier| {
+        verifier
+            .try_borrow_mut()
+            .ok()
+            .and_then(|mut verifier| verifier.verify_plain_bytes(bytes))
+    })?;
+    Some(openattestation_verification(&document, integrity, context))
+}
+
+/// The verdict from a document's integrity check: the issuer's identity, the reference.
+/// Reads of `data` only [`crate::openattestation::REPORTED_DATA_MEMBERS`].
+#[cfg(feature = "openattestation")]
+fn openattestation_verification(
+    document: &crate::openattestation::WrappedDocument,
+    integrity: crate::openattestation::IntegrityCheck,
+    context: &VerifyContext,
+) -> Verification {
+    use crate::openattestation::{OpenAttestationIdentity, verify_did_proof_of, verify_dns_txt_of};
     let mut findings = integrity.findings;
     // Only what the checks below read is unsalted, once, not the whole document.
     let unsalted = document
-        .data_members(&["issuers", "network", "blNumber", "id"])
+        .data_members(&crate::openattestation::REPORTED_DATA_MEMBERS)
         .map(Value::Object);
     let data = unsalted.as_ref().ok();
     let identity_types: Vec<&str> = data
@@ -539,7 +570,7 @@ pub(crate) fn verify_openattestation(
             .find_map(|k| d.get(*k).and_then(Value::as_str))
             .map(str::to_owned)
     });
-    Ok(Verification {
+    Verification {
         valid: is_clean(&findings),
         format: Format::OpenAttestationV2,
         findings,
@@ -548,5 +579,5 @@ pub(crate) fn verify_openattestation(
         document_checksum: document.target_hash().map(str::to_owned),
         pint: None,
         openattestation_identity: Some(Box::new(identity)),
-    })
+    }
 }

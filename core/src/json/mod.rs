@@ -35,8 +35,10 @@ pub use canonical::{
 };
 pub use error::JsonError;
 pub use number::{format_js_number, number_as_f64, write_js_number};
+pub(crate) use parse::parse_value_at;
 pub use parse::{DEFAULT_MAX_VALUES, Limits, MAX_DEPTH_CEILING, parse, parse_with};
 pub use path::JsonPath;
+pub(crate) use scan::plain_run;
 pub use serde_json::{Map, Number, Value};
 
 /// Converts a parsed value into a typed view, naming the JSON path of the first mismatch.

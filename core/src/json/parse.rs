@@ -165,6 +165,30 @@ pub(crate) fn parse_value(bytes: &[u8], limits: &Limits) -> Result<Value, JsonEr
     Ok(value)
 }
 
+/// Parses the one value that starts at byte `start` of `text` (whole-document checks — size,
+/// UTF-8, byte order mark — are the caller's), for a scanner that reads a document's members
+/// one at a time. Returns the value, the offset just past it, and how many values it counted
+/// against [`Limits::max_values`]. Nesting is counted from this value, so a member of a
+/// top-level object is parsed with `max_depth` one less than the document's.
+pub(crate) fn parse_value_at(
+    text: &str,
+    start: usize,
+    limits: &Limits,
+) -> Result<(Value, usize, usize), JsonError> {
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: start,
+        path: Vec::new(),
+        max_depth: limits.max_depth.min(MAX_DEPTH_CEILING),
+        values_left: limits.max_values,
+        max_values: limits.max_values,
+        ijson: limits.ijson_numbers,
+    };
+    let value = parser.value()?;
+    Ok((value, parser.pos, limits.max_values - parser.values_left))
+}
+
 enum Container {
     Array(Vec<Value>),
     Object(Map<String, Value>),

@@ -4,7 +4,7 @@
 /// backslash or control character. Eight bytes are tested at a time (the bytes of a word
 /// that are below 0x20, or equal to `"` or a backslash, have their high bit set by the classic
 /// "has zero byte" test), since strings are most of what an OpenAttestation document holds.
-pub(super) fn plain_run(bytes: &[u8]) -> usize {
+pub(crate) fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let special = |b: u8| b == b'"' || b == b'\\' || b < 0x20;

@@ -90,9 +90,9 @@ pub(crate) struct Digest {
 /// Reused buffers for computing digests; one per thread of verification.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    path: String,
-    preimage: String,
-    hashes: Vec<[u8; 32]>,
+    pub(super) path: String,
+    pub(super) preimage: String,
+    pub(super) hashes: Vec<[u8; 32]>,
     list: Vec<u8>,
 }
 
@@ -145,26 +145,29 @@ impl<'v> LeafSink<'v> for HashSink<'_> {
 /// Whether a value is a salted string as wrapping produces it.
 fn is_salted(value: &Value) -> bool {
     match value {
-        Value::String(s) => {
-            let b = s.as_bytes();
-            b.len() > 37
-                && b[36] == b':'
-                && b.get(..36)
-                    .is_some_and(|u| u.try_into().is_ok_and(|u: &[u8; 36]| is_uuid_v4_bytes(u)))
-                && matches!(
-                    b.get(37..41),
-                    Some(b"stri" | b"numb" | b"bool" | b"null" | b"unde")
-                )
-                && s.get(37..).is_some_and(|rest| {
-                    ["string:", "number:", "boolean:", "null:", "undefined:"]
-                        .iter()
-                        .any(|t| rest.starts_with(t))
-                })
-        }
+        Value::String(s) => is_salted_str(s),
         Value::Object(m) => m.is_empty(),
         Value::Array(a) => a.is_empty(),
         _ => false,
     }
+}
+
+/// Whether a string is `<uuid v4>:<type>:<value>` with a type OpenAttestation writes.
+pub(crate) fn is_salted_str(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() > 37
+        && b[36] == b':'
+        && b.get(..36)
+            .is_some_and(|u| u.try_into().is_ok_and(|u: &[u8; 36]| is_uuid_v4_bytes(u)))
+        && matches!(
+            b.get(37..41),
+            Some(b"stri" | b"numb" | b"bool" | b"null" | b"unde")
+        )
+        && s.get(37..).is_some_and(|rest| {
+            ["string:", "number:", "boolean:", "null:", "undefined:"]
+                .iter()
+                .any(|t| rest.starts_with(t))
+        })
 }
 
 /// Hex digits, as a lookup table.
@@ -228,6 +231,13 @@ pub(crate) fn digest(
     obfuscated: &[Value],
     scratch: &mut Scratch,
 ) -> Result<Digest, OaError> {
+    let findings = hash_leaves(data, scratch)?;
+    finish(findings, obfuscated, scratch)
+}
+
+/// Hashes the visible leaves of `data` into `scratch`'s leaf hashes (in no particular order),
+/// returning what was found on the way.
+fn hash_leaves(data: &Value, scratch: &mut Scratch) -> Result<Vec<Finding>, OaError> {
     if !(data.is_object() || data.is_array()) {
         return Err(OaError::malformed("$.data", "data must be an object"));
     }
@@ -268,6 +278,16 @@ pub(crate) fn digest(
             }
         }
     }
+    Ok(findings)
+}
+
+/// The digest from the leaf hashes already in `scratch` (by [`hash_leaves`], or by a scan of
+/// the document's bytes) and the obfuscated hashes.
+pub(crate) fn finish(
+    findings: Vec<Finding>,
+    obfuscated: &[Value],
+    scratch: &mut Scratch,
+) -> Result<Digest, OaError> {
     let leaves = scratch.hashes.len();
 
     // Obfuscated entries: the fast path is canonical lowercase hex.

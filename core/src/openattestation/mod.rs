@@ -86,6 +86,7 @@ mod merkle;
 mod obfuscate;
 mod proof;
 mod salt;
+mod scan;
 mod title_events;
 pub mod tradetrust_bl;
 mod verify;
@@ -105,6 +106,7 @@ pub use proof::{
 };
 pub(crate) use proof::{did_ethr_address, verify_did_proof_of};
 pub use salt::{FixedSalts, SaltSource, UuidV4Salts, is_uuid_v4, salt_primitive};
+pub(crate) use scan::REPORTED_DATA_MEMBERS;
 pub use title_events::title_history_from_log;
 pub use verify::{IntegrityCheck, IntegrityVerifier};
 pub use wrap::{parse_raw_document, wrap, wrap_batch, wrap_batch_bytes, wrap_bytes};

@@ -4,8 +4,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::digest::{Scratch, decode_lower_hex32, digest};
+use super::digest::{Scratch, decode_lower_hex32, digest, finish};
 use super::merkle::{check_proof, node_hex_decode};
+use super::scan::{KNOWN_TOP_LEVEL, scan_plain};
 use super::{SCHEMA_V2, WrappedDocument};
 use crate::report::{Finding, is_clean};
 
@@ -67,14 +68,35 @@ impl IntegrityVerifier {
 
     /// Verifies one document (see [`WrappedDocument::verify`]).
     pub fn verify(&mut self, doc: &WrappedDocument) -> IntegrityCheck {
-        verify_value(doc.as_value(), &mut self.scratch)
+        verify_value(doc.as_value(), &mut self.scratch, Leaves::Hash)
+    }
+
+    /// Reads and verifies a document from its bytes in one pass when it is plain (see
+    /// [`super::scan`]): the returned document holds of `data` only the members verification
+    /// reports on. `None` when the scan steps aside; then parse the bytes and call
+    /// [`IntegrityVerifier::verify`], which gives the same answer for any document.
+    pub(crate) fn verify_plain_bytes(
+        &mut self,
+        bytes: &[u8],
+    ) -> Option<(WrappedDocument, IntegrityCheck)> {
+        let document = scan_plain(bytes, &mut self.scratch)?;
+        let check = verify_value(document.as_value(), &mut self.scratch, Leaves::Scanned);
+        Some((document, check))
     }
 }
 
-const KNOWN_TOP_LEVEL: [&str; 6] = ["version", "schema", "data", "privacy", "signature", "proof"];
+/// Where the leaf hashes of `data` come from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Leaves {
+    /// Hash them from the document's `data`.
+    Hash,
+    /// Already in the scratch buffers, from a scan of the bytes (`data` is partial).
+    Scanned,
+}
+
 const SCHEMA_V3: &str = "https://schema.openattestation.com/3.0/schema.json";
 
-fn verify_value(doc: &Value, scratch: &mut Scratch) -> IntegrityCheck {
+fn verify_value(doc: &Value, scratch: &mut Scratch, leaves: Leaves) -> IntegrityCheck {
     let mut report = IntegrityCheck {
         computed_target_hash: None,
         merkle_root: None,
@@ -187,7 +209,11 @@ fn verify_value(doc: &Value, scratch: &mut Scratch) -> IntegrityCheck {
         ));
         return report;
     };
-    let computed = match digest(data, obfuscated, scratch) {
+    let digested = match leaves {
+        Leaves::Hash => digest(data, obfuscated, scratch),
+        Leaves::Scanned => finish(Vec::new(), obfuscated, scratch),
+    };
+    let computed = match digested {
         Ok(d) => {
             report.visible_leaves = d.leaves;
             findings.extend(d.findings);
@@ -305,5 +331,5 @@ fn check_merkle(
 
 /// Verifies with fresh buffers (see [`IntegrityVerifier`] to reuse them).
 pub(crate) fn verify_document(doc: &WrappedDocument) -> IntegrityCheck {
-    verify_value(doc.as_value(), &mut Scratch::default())
+    verify_value(doc.as_value(), &mut Scratch::default(), Leaves::Hash)
 }
