@@ -1,7 +1,9 @@
 //! `ebl verify`: the verdict on each file, for people or (with `--json`) for scripts.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::TryRecvError;
 
 use ebl::detect::Format;
 use ebl::json::Value;
@@ -9,7 +11,7 @@ use ebl::report::Severity;
 use ebl::verify::{VERIFY_STREAM_BATCH, Verification, unusable_json, verify_stream};
 
 use crate::exit::{EXIT_INVALID, EXIT_UNUSABLE, EXIT_VALID};
-use crate::output::{outln, with_file};
+use crate::output::{EXIT_BROKEN_PIPE, with_file};
 use crate::verifier_options::VerifierOptions;
 
 #[derive(clap::Args)]
@@ -49,10 +51,24 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
             }
         });
         let printer = scope.spawn(move || {
+            let mut out = Stdout::new();
             let mut worst = EXIT_VALID;
-            for (path, outcome) in verdicts {
-                worst = worst.max(report(&path, outcome, args.json, several));
+            loop {
+                let (path, outcome) = match verdicts.try_recv() {
+                    Ok(verdict) => verdict,
+                    Err(TryRecvError::Empty) => {
+                        // Nothing more is ready: show what is done before waiting.
+                        out.flush();
+                        match verdicts.recv() {
+                            Ok(verdict) => verdict,
+                            Err(_) => break,
+                        }
+                    }
+                    Err(TryRecvError::Disconnected) => break,
+                };
+                worst = worst.max(report(&mut out, &path, outcome, args.json, several));
             }
+            out.flush();
             worst
         });
         for verdict in verify_stream(receiver, &context, VERIFY_STREAM_BATCH) {
@@ -67,13 +83,46 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
 }
 
 /// Prints one file's verdict (or why it could not be had); returns its exit status.
-fn report(path: &Path, outcome: ebl::Result<Verification>, json: bool, several: bool) -> u8 {
+/// Standard output for a stream of verdicts: written in large blocks rather than a system
+/// call per file, flushed whenever no verdict is ready (so a person watching sees each batch
+/// as soon as it is done) and before anything goes to standard error (so the two stay in
+/// order). A failed write means the reader has gone: exit as [`crate::output::outln`] does.
+struct Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>);
+
+impl Stdout {
+    fn new() -> Stdout {
+        Stdout(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout().lock(),
+        ))
+    }
+
+    fn line(&mut self, text: &str) {
+        if writeln!(self.0, "{text}").is_err() {
+            std::process::exit(EXIT_BROKEN_PIPE);
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.0.flush().is_err() {
+            std::process::exit(EXIT_BROKEN_PIPE);
+        }
+    }
+}
+
+fn report(
+    out: &mut Stdout,
+    path: &Path,
+    outcome: ebl::Result<Verification>,
+    json: bool,
+    several: bool,
+) -> u8 {
     match outcome {
         Ok(verification) => {
             if json {
-                print_json(&with_file(path, verification.to_json_value()), several);
+                print_json(out, &with_file(path, verification.to_json_value()), several);
             } else {
-                print_human(path, &verification);
+                print_human(out, path, &verification);
             }
             if verification.valid {
                 EXIT_VALID
@@ -82,13 +131,14 @@ fn report(path: &Path, outcome: ebl::Result<Verification>, json: bool, several: 
             }
         }
         Err(e) => {
+            out.flush();
             match e {
                 // Its message names the file already.
                 ebl::Error::Io { .. } => eprintln!("ebl: {e}"),
                 _ => eprintln!("ebl: {}: {e}", path.display()),
             }
             if json {
-                print_json(&with_file(path, unusable_json(&e)), several);
+                print_json(out, &with_file(path, unusable_json(&e)), several);
             }
             EXIT_UNUSABLE
         }
@@ -161,17 +211,17 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, failed: &mut Vec<(PathBuf, ebl::Re
     }
 }
 
-fn print_json(value: &Value, one_per_line: bool) {
+fn print_json(out: &mut Stdout, value: &Value, one_per_line: bool) {
     let text = if one_per_line {
         serde_json::to_string(value)
     } else {
         serde_json::to_string_pretty(value)
     };
-    outln!("{}", text.unwrap_or_default());
+    out.line(&text.unwrap_or_default());
 }
 
 /// A verdict line, then the findings, errors first.
-pub fn print_human(path: &Path, verification: &Verification) {
+fn print_human(out: &mut Stdout, path: &Path, verification: &Verification) {
     let verdict = if verification.valid {
         "VALID"
     } else {
@@ -201,6 +251,5 @@ pub fn print_human(path: &Path, verification: &Verification) {
             line.push_str(&format!("\n  {finding}"));
         }
     }
-    // One write per file: thousands of files are thousands of writes, not twice as many.
-    outln!("{line}");
+    out.line(&line);
 }
