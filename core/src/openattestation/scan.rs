@@ -240,28 +240,23 @@ impl<'a> Scan<'a> {
                     scratch.hashes.push(keccak256(scratch.preimage.as_bytes()));
                 }
             }
-            b'{' => {
+            open @ (b'{' | b'[') => {
                 if depth > self.max_depth {
                     return None;
                 }
                 self.pos += 1;
                 self.whitespace();
-                if self.peek()? == b'}' {
-                    self.pos += 1;
-                    hash_leaf(scratch, "{}");
+                let (close, empty) = if open == b'{' {
+                    (b'}', "{}")
                 } else {
-                    self.members(depth, scratch, None)?;
-                }
-            }
-            b'[' => {
-                if depth > self.max_depth {
-                    return None;
-                }
-                self.pos += 1;
-                self.whitespace();
-                if self.peek()? == b']' {
+                    (b']', "[]")
+                };
+                if self.peek()? == close {
+                    // An empty object or array is a leaf.
                     self.pos += 1;
-                    hash_leaf(scratch, "[]");
+                    hash_leaf(scratch, empty);
+                } else if open == b'{' {
+                    self.members(depth, scratch, None)?;
                 } else {
                     self.elements(depth, scratch)?;
                 }
