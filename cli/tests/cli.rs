@@ -5,7 +5,7 @@ mod support;
 use support::{ebl, pint_demo, stdout, temp_dir};
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const ED25519: [&str; 2] = [
     "HHL71800000-ebl-envelope-ed25519.json",
@@ -379,15 +379,8 @@ fn the_demo_runs_end_to_end_and_its_artefacts_verify() {
 /// shell gives a command killed by SIGPIPE, instead of a panic message.
 #[test]
 fn a_closed_output_pipe_ends_the_command_quietly() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ebl"))
-        .args(["inspect", &pint_demo(ED25519[0])])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("run ebl");
-    // Close the read end before the first write: the write fails with EPIPE.
-    drop(child.stdout.take());
-    let output = child.wait_with_output().expect("wait");
+    // The read end is closed before the first write: the write fails with EPIPE.
+    let output = support::ebl_with_stdout_closed(&["inspect", &pint_demo(ED25519[0])]);
     assert_eq!(output.status.code(), Some(141));
     assert!(
         output.stderr.is_empty(),

@@ -156,14 +156,8 @@ fn the_json_of_one_file_is_the_file_then_the_core_verification() {
 /// SIGPIPE, and never a panic.
 #[test]
 fn a_closed_output_pipe_ends_a_directory_run_quietly() {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ebl"))
-        .args(["verify", &support::testdata("openattestation/vectors")])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("run ebl");
-    drop(child.stdout.take());
-    let output = child.wait_with_output().expect("wait");
+    let output =
+        support::ebl_with_stdout_closed(&["verify", &support::testdata("openattestation/vectors")]);
     assert_eq!(output.status.code(), Some(141));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");

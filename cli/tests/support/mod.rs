@@ -21,6 +21,19 @@ pub fn ebl<S: AsRef<OsStr>>(args: &[S]) -> Output {
         .expect("run ebl")
 }
 
+/// Runs `ebl` with `args` and its standard output's pipe closed before the first write, as
+/// when the reader has gone (`ebl … | head`).
+pub fn ebl_with_stdout_closed<S: AsRef<OsStr>>(args: &[S]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ebl"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run ebl");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("wait")
+}
+
 /// Runs `ebl` with `args` in the working directory `dir`.
 pub fn ebl_in<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ebl"))
