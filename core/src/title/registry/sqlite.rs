@@ -18,8 +18,8 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags, params};
 
 use super::{
-    AcceptedTransfer, PendingTransfer, REGISTRY_SCHEMA_VERSION, ReceiveSnapshot, Registry,
-    RegistryError, TradeTrustTitle, decode_record, encode_record, stored_sequence,
+    AcceptedTransfer, PendingTransfer, REGISTRY_SCHEMA_VERSION, ReceiveSnapshot, ReceiveWrite,
+    Registry, RegistryError, TradeTrustTitle, decode_record, encode_record, stored_sequence,
 };
 
 /// `EBLR`: SQLite's `application_id`, so that `file(1)` and we can tell the file apart.
@@ -400,6 +400,82 @@ fn query_held(
     Ok(held)
 }
 
+/// What a receive compares an envelope with, read on `connection` (inside the caller's
+/// transaction).
+fn query_snapshot(
+    connection: &Connection,
+    location: &str,
+    transport_document_checksum: &str,
+    reference: Option<&str>,
+    documents: &[String],
+) -> Result<ReceiveSnapshot, RegistryError> {
+    let history = query_records(connection, location, HISTORY, transport_document_checksum)?;
+    let tradetrust = match reference {
+        Some(reference) => query_records(connection, location, TRADETRUST, reference)?.pop(),
+        None => None,
+    };
+    let held_documents = query_held(connection, location, documents)?;
+    Ok(ReceiveSnapshot {
+        history,
+        tradetrust,
+        held_documents,
+    })
+}
+
+/// Inserts an accepted transfer inside the caller's write transaction if its sequence is still
+/// free (and its last entry new), and forgets its pending record: `false` when it was not.
+fn insert_acceptance(
+    connection: &Connection,
+    location: &str,
+    transfer: &AcceptedTransfer,
+) -> Result<bool, RegistryError> {
+    let record = encode_record(location, transfer)?;
+    let sequence = stored_sequence(location, transfer)?;
+    let inserted = connection
+        .prepare_cached(
+            "INSERT OR IGNORE INTO ebl_transfers (td_checksum, sequence, td_reference, last_entry_checksum, record) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .and_then(|mut statement| statement.execute(params![
+                transfer.transport_document_checksum,
+                sequence,
+                transfer.transport_document_reference,
+                transfer.last_entry_checksum(),
+                record
+            ])
+        )
+        .map_err(|e| classify(location, &e))?;
+    if inserted == 0 {
+        return Ok(false);
+    }
+    connection
+        .prepare_cached("DELETE FROM ebl_pending WHERE last_entry_checksum = ?1")
+        .and_then(|mut statement| statement.execute([transfer.last_entry_checksum()]))
+        .map_err(|e| classify(location, &e))?;
+    Ok(true)
+}
+
+/// Records (or replaces) a transfer waiting for documents.
+fn insert_pending(
+    connection: &Connection,
+    location: &str,
+    pending: &PendingTransfer,
+) -> Result<(), RegistryError> {
+    let record = encode_record(location, pending)?;
+    connection
+        .prepare_cached(
+            "INSERT OR REPLACE INTO ebl_pending (last_entry_checksum, td_checksum, record) VALUES (?1, ?2, ?3)",
+        )
+        .and_then(|mut statement| {
+            statement.execute(params![
+                pending.last_entry_checksum,
+                pending.transport_document_checksum,
+                record
+            ])
+        })
+        .map_err(|e| classify(location, &e))?;
+    Ok(())
+}
+
 impl Registry for SqliteRegistry {
     fn history(
         &self,
@@ -421,19 +497,53 @@ impl Registry for SqliteRegistry {
         let tx = connection
             .transaction()
             .map_err(|e| classify(location, &e))?;
-        let history = query_records(&tx, location, HISTORY, transport_document_checksum)?;
-        let tradetrust = match reference {
-            Some(reference) => query_records(&tx, location, TRADETRUST, reference)?.pop(),
-            None => None,
-        };
-        let held_documents = query_held(&tx, location, documents)?;
+        let known = query_snapshot(
+            &tx,
+            location,
+            transport_document_checksum,
+            reference,
+            documents,
+        )?;
         // Read only: ending it releases the read lock; nothing to write.
         tx.commit().map_err(|e| classify(location, &e))?;
-        Ok(ReceiveSnapshot {
-            history,
-            tradetrust,
-            held_documents,
-        })
+        Ok(known)
+    }
+
+    /// One `IMMEDIATE` transaction: the write lock is taken before the read, so what `decide`
+    /// sees is still true when its write commits (another process queues on the lock and then
+    /// reads this acceptance). Saves the read transaction's lock round of the default.
+    fn receive_and_record(
+        &self,
+        transport_document_checksum: &str,
+        reference: Option<&str>,
+        documents: &[String],
+        decide: &mut dyn FnMut(ReceiveSnapshot) -> ReceiveWrite,
+    ) -> Result<bool, RegistryError> {
+        let location = &self.location;
+        let mut connection = self.lock()?;
+        let tx = connection
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| classify(location, &e))?;
+        let known = query_snapshot(
+            &tx,
+            location,
+            transport_document_checksum,
+            reference,
+            documents,
+        )?;
+        let stored = match decide(known) {
+            ReceiveWrite::Nothing => true,
+            ReceiveWrite::Acceptance(transfer) => insert_acceptance(&tx, location, &transfer)?,
+            ReceiveWrite::Pending(pending) => {
+                insert_pending(&tx, location, &pending)?;
+                true
+            }
+        };
+        if stored {
+            tx.commit().map_err(|e| classify(location, &e))?;
+        }
+        // Otherwise dropping the transaction rolls it back: nothing was written.
+        Ok(stored)
     }
 
     fn latest_by_reference(
@@ -449,51 +559,20 @@ impl Registry for SqliteRegistry {
     }
 
     fn record_acceptance(&self, transfer: &AcceptedTransfer) -> Result<bool, RegistryError> {
-        let record = encode_record(&self.location, transfer)?;
-        let sequence = stored_sequence(&self.location, transfer)?;
         let mut connection = self.lock()?;
         let tx = connection
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| self.error(&e))?;
-        let inserted = tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO ebl_transfers (td_checksum, sequence, td_reference, last_entry_checksum, record) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .and_then(|mut statement| statement.execute(params![
-                    transfer.transport_document_checksum,
-                    sequence,
-                    transfer.transport_document_reference,
-                    transfer.last_entry_checksum(),
-                    record
-                ])
-            )
-            .map_err(|e| self.error(&e))?;
-        if inserted == 0 {
+        if !insert_acceptance(&tx, &self.location, transfer)? {
             return Ok(false);
         }
-        tx.prepare_cached("DELETE FROM ebl_pending WHERE last_entry_checksum = ?1")
-            .and_then(|mut statement| statement.execute([transfer.last_entry_checksum()]))
-            .map_err(|e| self.error(&e))?;
         tx.commit().map_err(|e| self.error(&e))?;
         Ok(true)
     }
 
     fn record_pending(&self, pending: &PendingTransfer) -> Result<(), RegistryError> {
-        let record = encode_record(&self.location, pending)?;
         let connection = self.lock()?;
-        connection
-            .prepare_cached(
-                "INSERT OR REPLACE INTO ebl_pending (last_entry_checksum, td_checksum, record) VALUES (?1, ?2, ?3)",
-            )
-            .and_then(|mut statement| {
-                statement.execute(params![
-                    pending.last_entry_checksum,
-                    pending.transport_document_checksum,
-                    record
-                ])
-            })
-            .map_err(|e| self.error(&e))?;
-        Ok(())
+        insert_pending(&connection, &self.location, pending)
     }
 
     fn pending(&self, last_entry_checksum: &str) -> Result<Option<PendingTransfer>, RegistryError> {
