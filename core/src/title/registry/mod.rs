@@ -48,7 +48,9 @@ pub use sqlite::{SqliteDurability, SqliteRegistry};
 
 /// The version of the registry schema this library writes. A database with a newer version
 /// is refused ([`RegistryError::NewerSchema`]) rather than written with an older idea of it.
-pub const REGISTRY_SCHEMA_VERSION: u32 = 1;
+/// Version 2 changed the SQLite file's transfer tables (fewer pages written per acceptance); a
+/// version-1 SQLite file is migrated when opened. The PostgreSQL tables are the same in both.
+pub const REGISTRY_SCHEMA_VERSION: u32 = 2;
 
 /// One transfer this platform accepted (answered `RECE`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

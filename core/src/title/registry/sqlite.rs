@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, ErrorCode as SqliteCode, OpenFlags, ToSql, params};
 
 use super::{
     AcceptedTransfer, PendingTransfer, REGISTRY_SCHEMA_VERSION, ReceiveSnapshot, ReceiveWrite,
@@ -30,29 +31,10 @@ const SQLITE_HEADER: &[u8] = b"SQLite format 3\0";
 /// WAL pages (4 KiB each) after which a commit checkpoints: about 1600 acceptances.
 const WAL_AUTOCHECKPOINT_PAGES: i64 = 8192;
 
-/// The tables of a new registry file.
-///
-/// `ebl_transfers` is a rowid table, appended in acceptance order, with the compare-and-set key
-/// `(td_checksum, sequence)` and the last entry each as a small unique index. An acceptance
-/// record (about 2 KB of JSON) then sits whole in a new last leaf of the table, and each index
-/// gains one short entry (one leaf page, seldom split): measured, 6.9 WAL pages per commit.
-/// Files made before keep the transfers `WITHOUT ROWID`, keyed by `(td_checksum, sequence)`:
-/// there every record overflowed its leaf into an extra page, only three fitted on a leaf,
-/// and random keys split a leaf every other acceptance (7.5 pages per commit). Both layouts
-/// have the same columns and constraints, so every statement here, and in earlier ebl
-/// versions, reads and writes either the same way, and the schema version stays 1.
+/// The tables of a new registry file besides the transfers ([`TRANSFER_TABLES`]): the same in
+/// every schema version so far.
 const SCHEMA: &str = "
 CREATE TABLE ebl_registry_schema (version INTEGER NOT NULL);
-CREATE TABLE ebl_transfers (
-    id INTEGER PRIMARY KEY,
-    td_checksum TEXT NOT NULL,
-    sequence INTEGER NOT NULL,
-    td_reference TEXT,
-    last_entry_checksum TEXT NOT NULL UNIQUE,
-    record TEXT NOT NULL,
-    UNIQUE (td_checksum, sequence)
-);
-CREATE INDEX ebl_transfers_by_reference ON ebl_transfers (td_reference, sequence);
 CREATE TABLE ebl_pending (
     last_entry_checksum TEXT PRIMARY KEY,
     td_checksum TEXT NOT NULL,
@@ -60,6 +42,41 @@ CREATE TABLE ebl_pending (
 );
 CREATE TABLE ebl_documents (checksum TEXT PRIMARY KEY, bytes BLOB NOT NULL);
 CREATE TABLE ebl_tradetrust (reference TEXT PRIMARY KEY, record TEXT NOT NULL);
+";
+
+/// The accepted transfers (schema version 2), laid out so that an acceptance writes as few
+/// pages as it can: every page written costs two `pwrite`s into the WAL, which was most of
+/// what the registry added to a receive.
+///
+/// - `ebl_transfer_key`, the compare-and-set: `WITHOUT ROWID`, keyed `(td, sequence)` with the
+///   checksums as their 32 bytes ([`checksum_key`]), one short row (about 80 bytes) per
+///   transfer, so a leaf holds about fifty and a new key seldom splits one. The last entry's
+///   uniqueness is checked in the same transaction, on the same leaf (the document's rows),
+///   instead of in an index of its own: a chain entry signs its document's checksum, so an
+///   entry accepted for one document cannot be one of another's.
+/// - `ebl_transfer_record`, the record (about 2 KB of JSON, the same text as in version 1 and
+///   in PostgreSQL): a rowid table appended in acceptance order, so a commit writes its last
+///   leaf rather than a random one, and the record never overflows a key leaf.
+/// - `ebl_transfer_reference`, B/L number to document: written when a document is first
+///   accepted (`INSERT OR IGNORE` writes nothing for one already known), not on every transfer.
+///
+/// Measured on the bench's first acceptances: see `scripts/bench-registry`'s notes. Version 1
+/// kept all of it in one `ebl_transfers` table with three indexes; [`migrate_from_v1`] moves a
+/// version-1 file over on open.
+const TRANSFER_TABLES: &str = "
+CREATE TABLE ebl_transfer_record (id INTEGER PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE ebl_transfer_key (
+    td BLOB NOT NULL,
+    sequence INTEGER NOT NULL,
+    last_entry BLOB NOT NULL,
+    record INTEGER NOT NULL,
+    PRIMARY KEY (td, sequence)
+) WITHOUT ROWID;
+CREATE TABLE ebl_transfer_reference (
+    reference TEXT NOT NULL,
+    td BLOB NOT NULL,
+    PRIMARY KEY (reference, td)
+) WITHOUT ROWID;
 ";
 
 /// How durable a committed acceptance is in a [`SqliteRegistry`].
@@ -207,6 +224,7 @@ impl SqliteRegistry {
                 tx.pragma_update(None, "application_id", APPLICATION_ID)
                     .map_err(err)?;
                 tx.execute_batch(SCHEMA).map_err(err)?;
+                tx.execute_batch(TRANSFER_TABLES).map_err(err)?;
                 tx.execute(
                     "INSERT INTO ebl_registry_schema (version) VALUES (?1)",
                     params![REGISTRY_SCHEMA_VERSION],
@@ -233,7 +251,8 @@ impl SqliteRegistry {
                     supported: REGISTRY_SCHEMA_VERSION,
                 });
             }
-            Some(v) if v >= 1 => {}
+            Some(1) => migrate_from_v1(&mut connection, &location)?,
+            Some(v) if v >= 2 => {}
             other => {
                 return Err(RegistryError::Foreign {
                     location,
@@ -283,7 +302,7 @@ impl SqliteRegistry {
     fn records<T: serde::de::DeserializeOwned>(
         &self,
         sql: &str,
-        key: &str,
+        key: &dyn ToSql,
     ) -> Result<Vec<T>, RegistryError> {
         let connection = self.lock()?;
         query_records(&connection, &self.location, sql, key)
@@ -350,15 +369,30 @@ fn classify(location: &str, e: &rusqlite::Error) -> RegistryError {
     }
 }
 
-const HISTORY: &str = "SELECT record FROM ebl_transfers WHERE td_checksum = ?1 ORDER BY sequence";
+const HISTORY: &str = "SELECT r.record FROM ebl_transfer_key k JOIN ebl_transfer_record r ON r.id = k.record WHERE k.td = ?1 ORDER BY k.sequence";
 const TRADETRUST: &str = "SELECT record FROM ebl_tradetrust WHERE reference = ?1";
+
+/// A checksum as the transfer tables key it: a SHA-256 given as 64 lowercase hex digits as its
+/// 32 bytes (half the text, so twice the keys on a page), anything else as its text (SQLite
+/// orders every text before every blob, so the two never meet). Lookups by any string thus
+/// find exactly what was stored under that string.
+fn checksum_key(checksum: &str) -> Value {
+    let lower_hex = checksum.len() == 64
+        && checksum
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    match lower_hex.then(|| hex::decode(checksum)) {
+        Some(Ok(bytes)) => Value::Blob(bytes),
+        _ => Value::Text(checksum.to_owned()),
+    }
+}
 
 /// The records `sql` (a cached statement with one key parameter) selects, decoded.
 fn query_records<T: serde::de::DeserializeOwned>(
     connection: &Connection,
     location: &str,
     sql: &str,
-    key: &str,
+    key: &dyn ToSql,
 ) -> Result<Vec<T>, RegistryError> {
     let mut statement = connection
         .prepare_cached(sql)
@@ -409,9 +443,14 @@ fn query_snapshot(
     reference: Option<&str>,
     documents: &[String],
 ) -> Result<ReceiveSnapshot, RegistryError> {
-    let history = query_records(connection, location, HISTORY, transport_document_checksum)?;
+    let history = query_records(
+        connection,
+        location,
+        HISTORY,
+        &checksum_key(transport_document_checksum),
+    )?;
     let tradetrust = match reference {
-        Some(reference) => query_records(connection, location, TRADETRUST, reference)?.pop(),
+        Some(reference) => query_records(connection, location, TRADETRUST, &reference)?.pop(),
         None => None,
     };
     let held_documents = query_held(connection, location, documents)?;
@@ -423,35 +462,125 @@ fn query_snapshot(
 }
 
 /// Inserts an accepted transfer inside the caller's write transaction if its sequence is still
-/// free (and its last entry new), and forgets its pending record: `false` when it was not.
+/// free and its last entry new for its document, and forgets its pending record: `false`, with
+/// nothing written, when it was not. Runs in an `IMMEDIATE` transaction, so the check and the
+/// insert see the same file.
 fn insert_acceptance(
     connection: &Connection,
     location: &str,
     transfer: &AcceptedTransfer,
 ) -> Result<bool, RegistryError> {
-    let record = encode_record(location, transfer)?;
+    let err = |e: rusqlite::Error| classify(location, &e);
+    let td = checksum_key(&transfer.transport_document_checksum);
+    let last_entry = checksum_key(transfer.last_entry_checksum());
     let sequence = stored_sequence(location, transfer)?;
-    let inserted = connection
+    let taken: bool = connection
         .prepare_cached(
-            "INSERT OR IGNORE INTO ebl_transfers (td_checksum, sequence, td_reference, last_entry_checksum, record) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "SELECT EXISTS (SELECT 1 FROM ebl_transfer_key WHERE td = ?1 AND (sequence = ?2 OR last_entry = ?3))",
         )
-        .and_then(|mut statement| statement.execute(params![
-                transfer.transport_document_checksum,
-                sequence,
-                transfer.transport_document_reference,
-                transfer.last_entry_checksum(),
-                record
-            ])
-        )
-        .map_err(|e| classify(location, &e))?;
-    if inserted == 0 {
+        .and_then(|mut statement| {
+            statement.query_row(params![td, sequence, last_entry], |row| row.get(0))
+        })
+        .map_err(err)?;
+    if taken {
         return Ok(false);
     }
+    let record = encode_record(location, transfer)?;
+    insert_transfer(
+        connection,
+        &td,
+        sequence,
+        &last_entry,
+        transfer.transport_document_reference.as_deref(),
+        &record,
+    )
+    .map_err(err)?;
     connection
         .prepare_cached("DELETE FROM ebl_pending WHERE last_entry_checksum = ?1")
         .and_then(|mut statement| statement.execute([transfer.last_entry_checksum()]))
-        .map_err(|e| classify(location, &e))?;
+        .map_err(err)?;
     Ok(true)
+}
+
+/// Writes one transfer into the version-2 tables: its record, its key, and its reference when
+/// the document is new here.
+fn insert_transfer(
+    connection: &Connection,
+    td: &Value,
+    sequence: i64,
+    last_entry: &Value,
+    reference: Option<&str>,
+    record: &str,
+) -> rusqlite::Result<()> {
+    connection
+        .prepare_cached("INSERT INTO ebl_transfer_record (record) VALUES (?1)")?
+        .execute([record])?;
+    let id = connection.last_insert_rowid();
+    connection
+        .prepare_cached(
+            "INSERT INTO ebl_transfer_key (td, sequence, last_entry, record) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![td, sequence, last_entry, id])?;
+    if let Some(reference) = reference {
+        connection
+            .prepare_cached(
+                "INSERT OR IGNORE INTO ebl_transfer_reference (reference, td) VALUES (?1, ?2)",
+            )?
+            .execute(params![reference, td])?;
+    }
+    Ok(())
+}
+
+/// Moves a version-1 file (transfers in one `ebl_transfers` table, in either of its two
+/// layouts: rowid or the older `WITHOUT ROWID`; same columns) to version 2, in one
+/// `IMMEDIATE` transaction: every record is kept as it was, keyed anew, and the old table
+/// dropped. Another process opening the file at the same time waits on the lock and then finds
+/// version 2. A version-1 ebl then refuses the file as newer, rather than miss its transfers.
+fn migrate_from_v1(connection: &mut Connection, location: &str) -> Result<(), RegistryError> {
+    let err = |e: rusqlite::Error| classify(location, &e);
+    let tx = connection
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(err)?;
+    let version: i64 = tx
+        .query_row(
+            "SELECT coalesce(max(version), 0) FROM ebl_registry_schema",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(err)?;
+    if version == 1 {
+        tx.execute_batch(TRANSFER_TABLES).map_err(err)?;
+        {
+            let mut statement = tx
+                .prepare(
+                    "SELECT td_checksum, sequence, last_entry_checksum, td_reference, record FROM ebl_transfers ORDER BY td_checksum, sequence",
+                )
+                .map_err(err)?;
+            let mut rows = statement.query([]).map_err(err)?;
+            while let Some(row) = rows.next().map_err(err)? {
+                let td: String = row.get(0).map_err(err)?;
+                let last_entry: String = row.get(2).map_err(err)?;
+                let reference: Option<String> = row.get(3).map_err(err)?;
+                let record: String = row.get(4).map_err(err)?;
+                insert_transfer(
+                    &tx,
+                    &checksum_key(&td),
+                    row.get(1).map_err(err)?,
+                    &checksum_key(&last_entry),
+                    reference.as_deref(),
+                    &record,
+                )
+                .map_err(err)?;
+            }
+        }
+        tx.execute_batch("DROP TABLE ebl_transfers").map_err(err)?;
+        tx.execute(
+            "INSERT INTO ebl_registry_schema (version) VALUES (?1)",
+            params![REGISTRY_SCHEMA_VERSION],
+        )
+        .map_err(err)?;
+    }
+    tx.commit().map_err(err)
 }
 
 /// Records (or replaces) a transfer waiting for documents.
@@ -481,7 +610,7 @@ impl Registry for SqliteRegistry {
         &self,
         transport_document_checksum: &str,
     ) -> Result<Vec<AcceptedTransfer>, RegistryError> {
-        self.records(HISTORY, transport_document_checksum)
+        self.records(HISTORY, &checksum_key(transport_document_checksum))
     }
 
     /// The three reads in one deferred transaction on one cached statement each: one shared
@@ -552,8 +681,8 @@ impl Registry for SqliteRegistry {
     ) -> Result<Option<AcceptedTransfer>, RegistryError> {
         Ok(self
             .records(
-                "SELECT record FROM ebl_transfers WHERE td_reference = ?1 ORDER BY sequence DESC, td_checksum DESC LIMIT 1",
-                reference,
+                "SELECT r.record FROM ebl_transfer_reference f JOIN ebl_transfer_key k ON k.td = f.td JOIN ebl_transfer_record r ON r.id = k.record WHERE f.reference = ?1 ORDER BY k.sequence DESC, k.td DESC LIMIT 1",
+                &reference,
             )?
             .pop())
     }
@@ -579,7 +708,7 @@ impl Registry for SqliteRegistry {
         Ok(self
             .records(
                 "SELECT record FROM ebl_pending WHERE last_entry_checksum = ?1",
-                last_entry_checksum,
+                &last_entry_checksum,
             )?
             .pop())
     }
@@ -613,6 +742,6 @@ impl Registry for SqliteRegistry {
     }
 
     fn tradetrust(&self, reference: &str) -> Result<Option<TradeTrustTitle>, RegistryError> {
-        Ok(self.records(TRADETRUST, reference)?.pop())
+        Ok(self.records(TRADETRUST, &reference)?.pop())
     }
 }
