@@ -138,7 +138,7 @@ pub fn receive_envelope_recorded(
         .iter()
         .map(|d| d.document_checksum.clone())
         .collect();
-    let transfer_key = Known {
+    let incoming = Incoming {
         chain,
         last_entry,
         payload_checksum,
@@ -156,20 +156,13 @@ pub fn receive_envelope_recorded(
         let stored = registry.receive_and_record(
             &transport_document_checksum,
             reference.as_deref(),
-            &transfer_key.declared,
+            &incoming.declared,
             &mut |known| {
                 let Some(report) = report.take() else {
                     return ReceiveWrite::Nothing;
                 };
-                let (answer, write) = judge(
-                    report,
-                    known,
-                    &transfer_key,
-                    options,
-                    duplicates,
-                    signer,
-                    rng,
-                );
+                let (answer, write) =
+                    judge(report, known, &incoming, options, duplicates, signer, rng);
                 answered = Some(answer);
                 write
             },
@@ -197,7 +190,7 @@ pub fn receive_envelope_recorded(
 }
 
 /// What a receive knows of its own transfer, to compare and record it.
-struct Known {
+struct Incoming {
     /// SHA-256 of every chain entry's JWS.
     chain: Vec<String>,
     /// The last chain entry (its JWS).
@@ -213,7 +206,7 @@ struct Known {
 fn judge(
     mut report: EnvelopeReport,
     known: ReceiveSnapshot,
-    transfer: &Known,
+    transfer: &Incoming,
     options: &EnvelopeVerifyOptions,
     duplicates: DuplicatePolicy,
     signer: &Signer,

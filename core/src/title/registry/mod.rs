@@ -15,9 +15,12 @@
 //! Accepting is a compare-and-set: [`Registry::record_acceptance`] stores transfer number
 //! `n + 1` of a document only if no other transfer took that number first, in one
 //! transaction. Two receivers racing with two continuations of one eBL therefore get exactly
-//! one winner; the loser re-reads what is known and answers `DISE` (or `DUPE`). The receiving
-//! logic itself (what to answer) lives in [`crate::pint::receive_envelope_recorded`]; the
-//! comparison of chains in [`compare_chain`].
+//! one winner; the loser re-reads what is known and answers `DISE` (or `DUPE`).
+//! [`Registry::receive_and_record`] is one receive's read, comparison and write: the SQLite
+//! backend runs it as one `IMMEDIATE` transaction (a second receiver waits for the lock, then
+//! reads the first one's acceptance), PostgreSQL as a read and then the compare-and-set. The
+//! receiving logic itself (what to answer) lives in [`crate::pint::receive_envelope_recorded`];
+//! the comparison of chains in [`compare_chain`].
 //!
 //! Backends: [`SqliteRegistry`] (feature `sqlite`, on by default: one file, nothing to set
 //! up) and `PostgresRegistry` (feature `postgres`: several receiving nodes on one database).
