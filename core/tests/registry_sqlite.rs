@@ -227,6 +227,85 @@ fn a_version_1_layout_marked_newer_is_refused_not_migrated() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The SQLite registry with only the required methods: `receive_snapshot` and
+/// `receive_and_record` are the trait's defaults (a read, then the compare-and-set), the path a
+/// backend without its own takes (PostgreSQL), here testable without a server.
+#[derive(Debug)]
+struct Composed(SqliteRegistry);
+
+impl Registry for Composed {
+    fn history(&self, td: &str) -> Result<Vec<AcceptedTransfer>, ebl::title::RegistryError> {
+        self.0.history(td)
+    }
+    fn latest_by_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Option<AcceptedTransfer>, ebl::title::RegistryError> {
+        self.0.latest_by_reference(reference)
+    }
+    fn record_acceptance(
+        &self,
+        transfer: &AcceptedTransfer,
+    ) -> Result<bool, ebl::title::RegistryError> {
+        self.0.record_acceptance(transfer)
+    }
+    fn record_pending(
+        &self,
+        pending: &ebl::title::PendingTransfer,
+    ) -> Result<(), ebl::title::RegistryError> {
+        self.0.record_pending(pending)
+    }
+    fn pending(
+        &self,
+        last_entry_checksum: &str,
+    ) -> Result<Option<ebl::title::PendingTransfer>, ebl::title::RegistryError> {
+        self.0.pending(last_entry_checksum)
+    }
+    fn store_document(
+        &self,
+        checksum: &str,
+        bytes: &[u8],
+    ) -> Result<(), ebl::title::RegistryError> {
+        self.0.store_document(checksum, bytes)
+    }
+    fn held_documents(
+        &self,
+        checksums: &[String],
+    ) -> Result<std::collections::BTreeSet<String>, ebl::title::RegistryError> {
+        self.0.held_documents(checksums)
+    }
+    fn record_tradetrust(
+        &self,
+        title: &ebl::title::TradeTrustTitle,
+    ) -> Result<(), ebl::title::RegistryError> {
+        self.0.record_tradetrust(title)
+    }
+    fn tradetrust(
+        &self,
+        reference: &str,
+    ) -> Result<Option<ebl::title::TradeTrustTitle>, ebl::title::RegistryError> {
+        self.0.tradetrust(reference)
+    }
+}
+
+#[test]
+fn the_default_receive_and_record_passes_the_conformance_suite_and_the_race() {
+    let dir = scratch("composed");
+    let mut n = 0;
+    support::registry::conformance(|| {
+        n += 1;
+        Composed(SqliteRegistry::open(&dir.join(format!("r{n}.sqlite"))).unwrap())
+    });
+    // Two handles on one file: a read, then the compare-and-set; the loser re-reads.
+    let path = dir.join("shared.sqlite");
+    let (a, b) = (
+        Composed(SqliteRegistry::open(&path).unwrap()),
+        Composed(SqliteRegistry::open(&path).unwrap()),
+    );
+    support::registry::race(&a, &b, 25, "composed");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn two_connections_on_one_file_accept_exactly_one_continuation() {
     let dir = scratch("race");
