@@ -49,8 +49,17 @@ fn recorded_transfers(
     let raw =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .expect("open read-only");
+    // Nothing half-written: every record has its key and every key its record.
+    let (keys, records, joined): (i64, i64, i64) = raw
+        .query_row(
+            "SELECT (SELECT count(*) FROM ebl_transfer_key), (SELECT count(*) FROM ebl_transfer_record), (SELECT count(*) FROM ebl_transfer_key k JOIN ebl_transfer_record r ON r.id = k.record)",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((keys, records), (joined, joined), "a transfer half-written");
     let mut statement = raw
-        .prepare("SELECT td_checksum, record FROM ebl_transfers")
+        .prepare("SELECT lower(hex(k.td)), r.record FROM ebl_transfer_key k JOIN ebl_transfer_record r ON r.id = k.record")
         .unwrap();
     let rows = statement
         .query_map([], |row| {

@@ -7,6 +7,15 @@
 //! registry and the checkpoint on close cancel out):
 //! `strace -c -f -o 500.txt registry_profile recorded 500`, the same with 1500, then
 //! `(calls(1500) - calls(500)) / 1000` for each system call.
+//!
+//! WAL pages per acceptance, and which table each belongs to: trace the 24-byte WAL frame
+//! headers (`strace -f -e trace=pwrite64 -s 8 -xx -o pw.txt`, with `REGISTRY_PROFILE_KEEP=1`
+//! so the file stays), read each header's page number (bytes 0–3) and commit mark (bytes 4–7,
+//! non-zero on a commit's last frame), and name the pages with SQLite's `dbstat` table on the
+//! kept file. Measured with 600 receives (the last 400 commits): version 1 of the schema wrote
+//! 6.95 pages per acceptance (three index leaves, a table leaf, a new table page and page 1 on
+//! every one), version 2 writes 4.7 (its key leaf, its reference leaf, the record table's last
+//! leaf, and every other commit a new record page with page 1).
 
 use ebl::pint::{
     DuplicatePolicy, EnvelopeBuilder, EnvelopeVerifyOptions, Issuance, PintTrust, Signer,

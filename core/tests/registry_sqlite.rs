@@ -9,7 +9,8 @@ mod support;
 use std::path::PathBuf;
 
 use ebl::ErrorCode;
-use ebl::title::{Registry, SqliteRegistry, open_registry};
+use ebl::pint::ResponseCode;
+use ebl::title::{AcceptedTransfer, Registry, SqliteRegistry, open_registry};
 
 fn scratch(name: &str) -> PathBuf {
     let dir =
@@ -71,6 +72,237 @@ fn a_registry_file_in_the_first_layout_passes_the_conformance_suite() {
         assert_eq!(registry.integrity_check().unwrap(), "ok");
         registry
     });
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The tables of a version-1 file as ebl wrote them last (transfers a rowid table with three
+/// indexes).
+const ROWID_LAYOUT: &str = "
+PRAGMA application_id = 1161972818; -- EBLR
+CREATE TABLE ebl_registry_schema (version INTEGER NOT NULL);
+CREATE TABLE ebl_transfers (
+    id INTEGER PRIMARY KEY,
+    td_checksum TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    td_reference TEXT,
+    last_entry_checksum TEXT NOT NULL UNIQUE,
+    record TEXT NOT NULL,
+    UNIQUE (td_checksum, sequence)
+);
+CREATE INDEX ebl_transfers_by_reference ON ebl_transfers (td_reference, sequence);
+CREATE TABLE ebl_pending (
+    last_entry_checksum TEXT PRIMARY KEY,
+    td_checksum TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE TABLE ebl_documents (checksum TEXT PRIMARY KEY, bytes BLOB NOT NULL);
+CREATE TABLE ebl_tradetrust (reference TEXT PRIMARY KEY, record TEXT NOT NULL);
+INSERT INTO ebl_registry_schema (version) VALUES (1);
+";
+
+/// A version-1 file in `layout` holding `transfers`, written as version 1 wrote them.
+fn version_1_file(path: &std::path::Path, layout: &str, transfers: &[AcceptedTransfer]) {
+    let raw = rusqlite::Connection::open(path).unwrap();
+    raw.execute_batch("PRAGMA journal_mode = WAL").unwrap();
+    raw.execute_batch(layout).unwrap();
+    for t in transfers {
+        raw.execute(
+            "INSERT INTO ebl_transfers (td_checksum, sequence, td_reference, last_entry_checksum, record) VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![
+                t.transport_document_checksum,
+                i64::try_from(t.sequence).unwrap(),
+                t.transport_document_reference,
+                t.last_entry_checksum(),
+                serde_json::to_string(t).unwrap()
+            ],
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn a_version_1_file_with_transfers_is_migrated_on_open_and_still_answers_dupe_and_dise() {
+    let dir = scratch("migrate");
+    let p = support::registry::Platforms::default();
+    let (a, b) = (
+        p.transfer("REG-MIG-A", "qianhai", Vec::new()),
+        p.transfer("REG-MIG-B", "qianhai", Vec::new()),
+    );
+    // Real acceptances, taken from a registry, to be written the version-1 way.
+    let accepted: Vec<AcceptedTransfer> = {
+        let source = SqliteRegistry::open(&dir.join("source.sqlite")).unwrap();
+        [&a, &b]
+            .iter()
+            .flat_map(|envelope| {
+                let received = p.receive(&source, envelope);
+                assert_eq!(received.report.response_code, ResponseCode::Received);
+                source
+                    .history(&received.report.transport_document_checksum)
+                    .unwrap()
+            })
+            .collect()
+    };
+    for (name, layout) in [("rowid", ROWID_LAYOUT), ("first", FIRST_LAYOUT)] {
+        let path = dir.join(format!("{name}.sqlite"));
+        version_1_file(&path, layout, &accepted);
+        let registry = SqliteRegistry::open(&path).unwrap();
+        assert_eq!(registry.integrity_check().unwrap(), "ok", "{name}");
+        for t in &accepted {
+            assert_eq!(
+                registry.history(&t.transport_document_checksum).unwrap(),
+                std::slice::from_ref(t),
+                "{name}: history kept"
+            );
+        }
+        assert_eq!(
+            registry.latest_by_reference("REG-MIG-B").unwrap().as_ref(),
+            accepted.get(1),
+            "{name}"
+        );
+        let resent = p.receive(&registry, &a);
+        assert_eq!(
+            resent.report.response_code,
+            ResponseCode::Duplicate,
+            "{name}"
+        );
+        assert_eq!(
+            p.answer(&a, &resent)
+                .duplicate_of_accepted_envelope_transfer_chain_entry_signed_content
+                .as_deref(),
+            Some(accepted[0].last_entry.as_str()),
+            "{name}: DUPE carries the entry accepted under version 1"
+        );
+        let forked = p.transfer("REG-MIG-A", "other-buyer", Vec::new());
+        assert_eq!(
+            p.receive(&registry, &forked).report.response_code,
+            ResponseCode::DisputedEnvelope,
+            "{name}"
+        );
+        let new = p.transfer("REG-MIG-C", "qianhai", Vec::new());
+        assert_eq!(
+            p.receive(&registry, &new).report.response_code,
+            ResponseCode::Received,
+            "{name}"
+        );
+        drop(registry);
+        // Migrated once, in place: version 2 recorded, the version-1 table gone, and opening
+        // again changes nothing.
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        let (version, old_tables): (i64, i64) = raw
+            .query_row(
+                "SELECT (SELECT max(version) FROM ebl_registry_schema), (SELECT count(*) FROM sqlite_master WHERE name = 'ebl_transfers')",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((version, old_tables), (2, 0), "{name}");
+        drop(raw);
+        let reopened = SqliteRegistry::open(&path).unwrap();
+        assert_eq!(
+            reopened
+                .history(&accepted[0].transport_document_checksum)
+                .unwrap(),
+            accepted[..1],
+            "{name}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_version_1_layout_marked_newer_is_refused_not_migrated() {
+    // A file that says version 3 (newer than this library) is refused as before, untouched.
+    let dir = scratch("newer-than-2");
+    let path = dir.join("r.sqlite");
+    version_1_file(&path, ROWID_LAYOUT, &[]);
+    {
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        raw.execute("INSERT INTO ebl_registry_schema (version) VALUES (3)", [])
+            .unwrap();
+        raw.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+    }
+    let message = refused(&path, ErrorCode::RegistryNewerSchema);
+    assert!(message.contains("version 3"), "{message}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The SQLite registry with only the required methods: `receive_snapshot` and
+/// `receive_and_record` are the trait's defaults (a read, then the compare-and-set), the path a
+/// backend without its own takes (PostgreSQL), here testable without a server.
+#[derive(Debug)]
+struct Composed(SqliteRegistry);
+
+impl Registry for Composed {
+    fn history(&self, td: &str) -> Result<Vec<AcceptedTransfer>, ebl::title::RegistryError> {
+        self.0.history(td)
+    }
+    fn latest_by_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Option<AcceptedTransfer>, ebl::title::RegistryError> {
+        self.0.latest_by_reference(reference)
+    }
+    fn record_acceptance(
+        &self,
+        transfer: &AcceptedTransfer,
+    ) -> Result<bool, ebl::title::RegistryError> {
+        self.0.record_acceptance(transfer)
+    }
+    fn record_pending(
+        &self,
+        pending: &ebl::title::PendingTransfer,
+    ) -> Result<(), ebl::title::RegistryError> {
+        self.0.record_pending(pending)
+    }
+    fn pending(
+        &self,
+        last_entry_checksum: &str,
+    ) -> Result<Option<ebl::title::PendingTransfer>, ebl::title::RegistryError> {
+        self.0.pending(last_entry_checksum)
+    }
+    fn store_document(
+        &self,
+        checksum: &str,
+        bytes: &[u8],
+    ) -> Result<(), ebl::title::RegistryError> {
+        self.0.store_document(checksum, bytes)
+    }
+    fn held_documents(
+        &self,
+        checksums: &[String],
+    ) -> Result<std::collections::BTreeSet<String>, ebl::title::RegistryError> {
+        self.0.held_documents(checksums)
+    }
+    fn record_tradetrust(
+        &self,
+        title: &ebl::title::TradeTrustTitle,
+    ) -> Result<(), ebl::title::RegistryError> {
+        self.0.record_tradetrust(title)
+    }
+    fn tradetrust(
+        &self,
+        reference: &str,
+    ) -> Result<Option<ebl::title::TradeTrustTitle>, ebl::title::RegistryError> {
+        self.0.tradetrust(reference)
+    }
+}
+
+#[test]
+fn the_default_receive_and_record_passes_the_conformance_suite_and_the_race() {
+    let dir = scratch("composed");
+    let mut n = 0;
+    support::registry::conformance(|| {
+        n += 1;
+        Composed(SqliteRegistry::open(&dir.join(format!("r{n}.sqlite"))).unwrap())
+    });
+    // Two handles on one file: a read, then the compare-and-set; the loser re-reads.
+    let path = dir.join("shared.sqlite");
+    let (a, b) = (
+        Composed(SqliteRegistry::open(&path).unwrap()),
+        Composed(SqliteRegistry::open(&path).unwrap()),
+    );
+    support::registry::race(&a, &b, 25, "composed");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -199,5 +431,49 @@ fn an_empty_file_becomes_a_registry() {
     let registry = SqliteRegistry::open(&path).unwrap();
     assert_eq!(registry.integrity_check().unwrap(), "ok");
     assert!(registry.history(&"00".repeat(32)).unwrap().is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_last_entry_is_accepted_once_per_document_whatever_the_sequence() {
+    // Version 2 checks this in the write transaction, not with an index of its own.
+    let dir = scratch("last-entry");
+    let registry = SqliteRegistry::open(&dir.join("r.sqlite")).unwrap();
+    let transfer = |sequence: u64, last: &str| AcceptedTransfer {
+        transport_document_checksum: "ab".repeat(32),
+        transport_document_reference: Some("REG-LAST".into()),
+        sequence,
+        chain: vec!["00".repeat(32), last.to_owned()],
+        last_entry: "e.e.e".into(),
+        last_entry_payload_checksum: "cd".repeat(32),
+        holder: None,
+        documents: Vec::new(),
+        response: "r.r.r".into(),
+        accepted_at: "2026-06-16T07:00:00Z".parse().unwrap(),
+    };
+    assert!(
+        registry
+            .record_acceptance(&transfer(1, &"11".repeat(32)))
+            .unwrap()
+    );
+    assert!(
+        !registry
+            .record_acceptance(&transfer(2, &"11".repeat(32)))
+            .unwrap()
+    );
+    assert!(
+        registry
+            .record_acceptance(&transfer(2, &"22".repeat(32)))
+            .unwrap()
+    );
+    let history = registry.history(&"ab".repeat(32)).unwrap();
+    assert_eq!(
+        history,
+        [transfer(1, &"11".repeat(32)), transfer(2, &"22".repeat(32))]
+    );
+    assert_eq!(
+        registry.latest_by_reference("REG-LAST").unwrap(),
+        Some(transfer(2, &"22".repeat(32)))
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

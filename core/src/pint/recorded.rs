@@ -27,8 +27,8 @@ use crate::checksum::sha256_hex;
 use crate::json::{JsonPath, from_value, parse};
 use crate::report::Finding;
 use crate::title::{
-    AcceptedTransfer, ChainComparison, PendingTransfer, Registry, RegistryError, compare_chain,
-    cross_format_conflict,
+    AcceptedTransfer, ChainComparison, PendingTransfer, ReceiveSnapshot, ReceiveWrite, Registry,
+    RegistryError, compare_chain, cross_format_conflict,
 };
 
 /// How many times a receive re-reads the registry after another receiver recorded a transfer
@@ -138,108 +138,47 @@ pub fn receive_envelope_recorded(
         .iter()
         .map(|d| d.document_checksum.clone())
         .collect();
+    let incoming = Incoming {
+        chain,
+        last_entry,
+        payload_checksum,
+        declared,
+    };
+    let transport_document_checksum = verified.transport_document_checksum.clone();
+    let reference = verified.transport_document_reference.clone();
     // Only a receive that lost a race compares again, with the same report (the answer it
     // signed only read it), so the report is moved round by round, never cloned.
-    let mut report = verified;
+    let mut report = Some(verified);
     for _ in 0..MAX_RACE_ROUNDS {
-        // One read of everything the answer depends on (one transaction where the backend
-        // can): the chain, the TradeTrust side and the documents held.
-        let known = registry.receive_snapshot(
-            &report.transport_document_checksum,
-            report.transport_document_reference.as_deref(),
-            &declared,
-        )?;
-        let sequence = match compare_chain(
-            &known.history,
-            &chain,
-            &payload_checksum,
-            duplicates == DuplicatePolicy::SamePayload,
-        ) {
-            ChainComparison::Duplicate(earlier) => {
-                report.response_code = ResponseCode::Duplicate;
-                report.findings.push(Finding::warning(
-                    "duplicate-transfer",
-                    "$.envelopeTransferChain",
-                    format!(
-                        "this transfer was accepted here on {} (transfer {} of this eBL)",
-                        earlier.accepted_at.to_rfc3339(),
-                        earlier.sequence
-                    ),
-                ));
-                return answer(report, Some(&earlier), signer, rng);
-            }
-            ChainComparison::Disputed { accepted, entry } => {
-                let message = if entry + 1 == chain.len() && chain.len() <= accepted.chain.len() {
-                    format!(
-                        "possible double spend: entry {entry} differs from the chain accepted here on {} (a different continuation of the same eBL)",
-                        accepted.accepted_at.to_rfc3339()
-                    )
-                } else {
-                    format!(
-                        "possible double spend: the chain departs at entry {entry} from the chain accepted here on {}",
-                        accepted.accepted_at.to_rfc3339()
-                    )
+        let mut answered = None;
+        // Read, compare, sign and record in one step (one write transaction where the backend
+        // can): the signatures were verified above, outside it.
+        let stored = registry.receive_and_record(
+            &transport_document_checksum,
+            reference.as_deref(),
+            &incoming.declared,
+            &mut |known| {
+                let Some(report) = report.take() else {
+                    return ReceiveWrite::Nothing;
                 };
-                return dispute(
-                    report,
-                    "chain-disputed",
-                    JsonPath::root()
-                        .key("envelopeTransferChain")
-                        .index(entry)
-                        .to_string(),
-                    Some(entry),
-                    message,
-                    signer,
-                    rng,
-                );
+                let (answer, write) =
+                    judge(report, known, &incoming, options, duplicates, signer, rng);
+                answered = Some(answer);
+                write
+            },
+        )?;
+        let Some(answer) = answered else {
+            return Err(RegistryError::Storage {
+                location: "registry".to_owned(),
+                message: "the registry answered without comparing the envelope".to_owned(),
             }
-            ChainComparison::Unknown => 1,
-            ChainComparison::Extends { previous } => previous + 1,
+            .into());
         };
-        if let Some(title) = &known.tradetrust
-            && let Some(message) =
-                cross_format_conflict(report.replay.final_state.holder.as_ref(), title)
-        {
-            return dispute(
-                report,
-                "cross-format-holder-conflict",
-                "$.transportDocument.transportDocumentReference".to_owned(),
-                None,
-                message,
-                signer,
-                rng,
-            );
+        if stored {
+            return answer;
         }
-        let mut held = known.held_documents;
-        if let Some(given) = &options.held_documents {
-            held.extend(given.iter().cloned());
-        }
-        mark_missing(&mut report, &held);
-        if report.response_code == ResponseCode::MissingDocuments {
-            registry.record_pending(&PendingTransfer {
-                last_entry_checksum: chain.last().cloned().unwrap_or_default(),
-                transport_document_checksum: report.transport_document_checksum.clone(),
-                declared: report.declared_documents.clone(),
-            })?;
-            return answer(report, None, signer, rng);
-        }
-        let received = answer(report, None, signer, rng)?;
-        let transfer = AcceptedTransfer {
-            transport_document_checksum: received.report.transport_document_checksum.clone(),
-            transport_document_reference: received.report.transport_document_reference.clone(),
-            sequence,
-            chain: chain.clone(),
-            last_entry: last_entry.clone(),
-            last_entry_payload_checksum: payload_checksum.clone(),
-            holder: received.report.replay.final_state.holder.clone(),
-            documents: declared.clone(),
-            response: received.response.clone(),
-            accepted_at: options.at,
-        };
-        if registry.record_acceptance(&transfer)? {
-            return Ok(received);
-        }
-        report = received.report;
+        // Another receiver accepted a transfer of this eBL first: compare again.
+        report = Some(answer?.report);
     }
     Err(RegistryError::Storage {
         location: "registry".to_owned(),
@@ -248,6 +187,136 @@ pub fn receive_envelope_recorded(
         ),
     }
     .into())
+}
+
+/// What a receive knows of its own transfer, to compare and record it.
+struct Incoming {
+    /// SHA-256 of every chain entry's JWS.
+    chain: Vec<String>,
+    /// The last chain entry (its JWS).
+    last_entry: String,
+    /// SHA-256 of the last entry's payload (the lenient `DUPE` key).
+    payload_checksum: String,
+    /// The checksums of the documents the manifest declares.
+    declared: Vec<String>,
+}
+
+/// Step 8 and 9 against what the registry knew: the signed answer, and what to record for it.
+#[allow(clippy::too_many_arguments)]
+fn judge(
+    mut report: EnvelopeReport,
+    known: ReceiveSnapshot,
+    transfer: &Incoming,
+    options: &EnvelopeVerifyOptions,
+    duplicates: DuplicatePolicy,
+    signer: &Signer,
+    rng: &dyn SecureRandom,
+) -> (crate::Result<ReceivedEnvelope>, ReceiveWrite) {
+    let chain = &transfer.chain;
+    let sequence = match compare_chain(
+        &known.history,
+        chain,
+        &transfer.payload_checksum,
+        duplicates == DuplicatePolicy::SamePayload,
+    ) {
+        ChainComparison::Duplicate(earlier) => {
+            report.response_code = ResponseCode::Duplicate;
+            report.findings.push(Finding::warning(
+                "duplicate-transfer",
+                "$.envelopeTransferChain",
+                format!(
+                    "this transfer was accepted here on {} (transfer {} of this eBL)",
+                    earlier.accepted_at.to_rfc3339(),
+                    earlier.sequence
+                ),
+            ));
+            return (
+                answer(report, Some(&earlier), signer, rng),
+                ReceiveWrite::Nothing,
+            );
+        }
+        ChainComparison::Disputed { accepted, entry } => {
+            let message = if entry + 1 == chain.len() && chain.len() <= accepted.chain.len() {
+                format!(
+                    "possible double spend: entry {entry} differs from the chain accepted here on {} (a different continuation of the same eBL)",
+                    accepted.accepted_at.to_rfc3339()
+                )
+            } else {
+                format!(
+                    "possible double spend: the chain departs at entry {entry} from the chain accepted here on {}",
+                    accepted.accepted_at.to_rfc3339()
+                )
+            };
+            let path = JsonPath::root()
+                .key("envelopeTransferChain")
+                .index(entry)
+                .to_string();
+            return (
+                dispute(
+                    report,
+                    "chain-disputed",
+                    path,
+                    Some(entry),
+                    message,
+                    signer,
+                    rng,
+                ),
+                ReceiveWrite::Nothing,
+            );
+        }
+        ChainComparison::Unknown => 1,
+        ChainComparison::Extends { previous } => previous + 1,
+    };
+    if let Some(title) = &known.tradetrust
+        && let Some(message) =
+            cross_format_conflict(report.replay.final_state.holder.as_ref(), title)
+    {
+        return (
+            dispute(
+                report,
+                "cross-format-holder-conflict",
+                "$.transportDocument.transportDocumentReference".to_owned(),
+                None,
+                message,
+                signer,
+                rng,
+            ),
+            ReceiveWrite::Nothing,
+        );
+    }
+    let mut held = known.held_documents;
+    if let Some(given) = &options.held_documents {
+        held.extend(given.iter().cloned());
+    }
+    mark_missing(&mut report, &held);
+    if report.response_code == ResponseCode::MissingDocuments {
+        let pending = PendingTransfer {
+            last_entry_checksum: chain.last().cloned().unwrap_or_default(),
+            transport_document_checksum: report.transport_document_checksum.clone(),
+            declared: report.declared_documents.clone(),
+        };
+        return (
+            answer(report, None, signer, rng),
+            ReceiveWrite::Pending(pending),
+        );
+    }
+    let received = match answer(report, None, signer, rng) {
+        Ok(received) => received,
+        Err(e) => return (Err(e), ReceiveWrite::Nothing),
+    };
+    let accepted = AcceptedTransfer {
+        transport_document_checksum: received.report.transport_document_checksum.clone(),
+        transport_document_reference: received.report.transport_document_reference.clone(),
+        sequence,
+        chain: chain.clone(),
+        last_entry: transfer.last_entry.clone(),
+        last_entry_payload_checksum: transfer.payload_checksum.clone(),
+        holder: received.report.replay.final_state.holder.clone(),
+        documents: transfer.declared.clone(),
+        response: received.response.clone(),
+        accepted_at: options.at,
+    };
+    (Ok(received), ReceiveWrite::Acceptance(Box::new(accepted)))
 }
 
 /// SHA-256 of a JWS's decoded payload (empty string hashed when it cannot be decoded: such an

@@ -84,8 +84,8 @@ pub use party::{IdentifyingCode, PartyId};
 pub use registry::PostgresRegistry;
 pub use registry::{
     AcceptedTransfer, ChainComparison, PendingTransfer, REGISTRY_SCHEMA_VERSION, ReceiveSnapshot,
-    Registry, RegistryError, TradeTrustTitle, compare_chain, cross_format_conflict, open_registry,
-    registry_json,
+    ReceiveWrite, Registry, RegistryError, TradeTrustTitle, compare_chain, cross_format_conflict,
+    open_registry, registry_json,
 };
 #[cfg(feature = "sqlite")]
 pub use registry::{SqliteDurability, SqliteRegistry};

@@ -15,9 +15,12 @@
 //! Accepting is a compare-and-set: [`Registry::record_acceptance`] stores transfer number
 //! `n + 1` of a document only if no other transfer took that number first, in one
 //! transaction. Two receivers racing with two continuations of one eBL therefore get exactly
-//! one winner; the loser re-reads what is known and answers `DISE` (or `DUPE`). The receiving
-//! logic itself (what to answer) lives in [`crate::pint::receive_envelope_recorded`]; the
-//! comparison of chains in [`compare_chain`].
+//! one winner; the loser re-reads what is known and answers `DISE` (or `DUPE`).
+//! [`Registry::receive_and_record`] is one receive's read, comparison and write: the SQLite
+//! backend runs it as one `IMMEDIATE` transaction (a second receiver waits for the lock, then
+//! reads the first one's acceptance), PostgreSQL as a read and then the compare-and-set. The
+//! receiving logic itself (what to answer) lives in [`crate::pint::receive_envelope_recorded`];
+//! the comparison of chains in [`compare_chain`].
 //!
 //! Backends: [`SqliteRegistry`] (feature `sqlite`, on by default: one file, nothing to set
 //! up) and `PostgresRegistry` (feature `postgres`: several receiving nodes on one database).
@@ -48,7 +51,9 @@ pub use sqlite::{SqliteDurability, SqliteRegistry};
 
 /// The version of the registry schema this library writes. A database with a newer version
 /// is refused ([`RegistryError::NewerSchema`]) rather than written with an older idea of it.
-pub const REGISTRY_SCHEMA_VERSION: u32 = 1;
+/// Version 2 changed the SQLite file's transfer tables (fewer pages written per acceptance); a
+/// version-1 SQLite file is migrated when opened. The PostgreSQL tables are the same in both.
+pub const REGISTRY_SCHEMA_VERSION: u32 = 2;
 
 /// One transfer this platform accepted (answered `RECE`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,6 +134,18 @@ pub struct ReceiveSnapshot {
     pub tradetrust: Option<TradeTrustTitle>,
     /// Which of the asked-for document checksums this platform holds a document for.
     pub held_documents: BTreeSet<String>,
+}
+
+/// What a receive asks the registry to write, once it has compared the envelope with what the
+/// registry knew ([`Registry::receive_and_record`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReceiveWrite {
+    /// Nothing: the answer (`DUPE`, `DISE`, a refusal) changes nothing here.
+    Nothing,
+    /// Accept this transfer: [`Registry::record_acceptance`]'s compare-and-set.
+    Acceptance(Box<AcceptedTransfer>),
+    /// Remember this transfer as waiting for documents: [`Registry::record_pending`].
+    Pending(PendingTransfer),
 }
 
 /// What a platform knows about the eBLs it received: the storage behind
@@ -241,6 +258,55 @@ pub trait Registry: std::fmt::Debug {
             },
             held_documents: self.held_documents(documents)?,
         })
+    }
+
+    /// One receive's read, compare and write: reads what [`Registry::receive_snapshot`] reads,
+    /// hands it to `decide` (which compares, signs the answer and says what to write) and
+    /// writes that, returning `false` (and storing nothing) when an acceptance lost the
+    /// compare-and-set to another receiver — then the caller reads again.
+    ///
+    /// The default composes the methods above: a read, then a write transaction, with the
+    /// compare-and-set of [`Registry::record_acceptance`] deciding a race. A backend that can
+    /// hold its write lock across the read overrides it with one transaction (the SQLite one
+    /// does: one lock round instead of two; a race is then decided by the lock, and a second
+    /// receiver reads the first one's acceptance). `decide` runs inside that transaction, so it
+    /// must be quick: verify the envelope's signatures before, never inside.
+    ///
+    /// ```
+    /// use ebl::title::{ReceiveWrite, Registry, SqliteRegistry};
+    /// let dir = std::env::temp_dir().join(format!("ebl-doc-receive-write-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let registry = SqliteRegistry::open(&dir.join("r.sqlite"))?;
+    /// let mut seen = None;
+    /// let stored = registry.receive_and_record(&"00".repeat(32), None, &[], &mut |known| {
+    ///     seen = Some(known.history.len());
+    ///     ReceiveWrite::Nothing
+    /// })?;
+    /// assert!(stored);
+    /// assert_eq!(seen, Some(0));
+    /// drop(registry);
+    /// std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`RegistryError`] when the storage cannot be read or written (then nothing was written).
+    fn receive_and_record(
+        &self,
+        transport_document_checksum: &str,
+        reference: Option<&str>,
+        documents: &[String],
+        decide: &mut dyn FnMut(ReceiveSnapshot) -> ReceiveWrite,
+    ) -> Result<bool, RegistryError> {
+        let known = self.receive_snapshot(transport_document_checksum, reference, documents)?;
+        match decide(known) {
+            ReceiveWrite::Nothing => Ok(true),
+            ReceiveWrite::Acceptance(transfer) => self.record_acceptance(&transfer),
+            ReceiveWrite::Pending(pending) => {
+                self.record_pending(&pending)?;
+                Ok(true)
+            }
+        }
     }
 }
 
