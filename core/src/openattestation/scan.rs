@@ -40,7 +40,7 @@ const MAX_SCANNED_MEMBERS: usize = 64;
 /// everything but the rest of `data`.
 pub(crate) fn scan_plain(bytes: &[u8], scratch: &mut Scratch) -> Option<WrappedDocument> {
     let limits = Limits::javascript_numbers();
-    if bytes.len() > limits.max_bytes {
+    if bytes.len() > limits.max_bytes || !first_name_is_known(bytes) {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;
@@ -97,6 +97,23 @@ pub(crate) fn scan_plain(bytes: &[u8], scratch: &mut Scratch) -> Option<WrappedD
         return None;
     }
     WrappedDocument::from_value(document).ok()
+}
+
+/// Whether the first member of the object `bytes` opens with has a wrapped document's name:
+/// most inputs that are not wrapped documents (a PINT envelope, a DCSA document) are turned
+/// away here, before the whole input is checked as UTF-8.
+fn first_name_is_known(bytes: &[u8]) -> bool {
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let mut rest = bytes.iter().skip_while(|b| is_space(b));
+    if rest.next() != Some(&b'{') {
+        return false;
+    }
+    let mut rest = rest.skip_while(|b| is_space(b));
+    if rest.next() != Some(&b'"') {
+        return false;
+    }
+    let name: Vec<u8> = rest.take_while(|b| **b != b'"').take(16).copied().collect();
+    KNOWN_TOP_LEVEL.iter().any(|known| known.as_bytes() == name)
 }
 
 struct Scan<'a> {
@@ -390,6 +407,10 @@ mod tests {
                 "{doc}"
             );
         }
+        let envelope = r#"{"envelopeManifestSignedContent": "x", "envelopeTransferChain": []}"#;
+        assert!(!first_name_is_known(envelope.as_bytes()));
+        assert!(first_name_is_known(b" {\n \"signature\": {}}"));
+        assert!(!first_name_is_known(b"[\"version\"]"));
         let extra = format!(r#"{head}{{"a":"{salt}:string:x"}},"extra":1}}"#);
         assert!(scan_plain(extra.as_bytes(), &mut Scratch::default()).is_none());
         let trailing = format!("{plain} x");
