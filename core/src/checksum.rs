@@ -63,3 +63,16 @@ pub fn canonical_json_sha256(value: &Value) -> String {
 pub fn is_checksum(text: &str) -> bool {
     text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
+
+/// A 256-bit hash written as exactly 64 lowercase hex digits, as its 32 bytes; `None` for
+/// anything else (uppercase, another length, not hex). The canonical spelling of the hashes
+/// ebl reads and stores: SHA-256 checksums here, Keccak-256 hashes in OpenAttestation.
+pub(crate) fn decode_lower_hex32(s: &str) -> Option<[u8; 32]> {
+    let b = s.as_bytes();
+    if b.len() != 64 || !b.iter().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')) {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    hex::decode_to_slice(b, &mut out).ok()?;
+    Some(out)
+}

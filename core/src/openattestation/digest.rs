@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use super::OaError;
 use super::flatten::{LeafSink, Order, Seg, flatten_children, json_path};
 use super::jsorder::array_index;
+use crate::checksum::decode_lower_hex32;
 use crate::json::{number_as_f64, write_js_number, write_js_string};
 use crate::report::Finding;
 
@@ -382,17 +383,6 @@ fn hash_sorted_hex(hashes: &[[u8; 32]], list: &mut Vec<u8>) -> [u8; 32] {
     }
     list.push(b']');
     keccak256(list)
-}
-
-/// 64 lowercase hex digits as 32 bytes.
-pub(crate) fn decode_lower_hex32(s: &str) -> Option<[u8; 32]> {
-    let b = s.as_bytes();
-    if b.len() != 64 || !b.iter().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')) {
-        return None;
-    }
-    let mut out = [0u8; 32];
-    hex::decode_to_slice(b, &mut out).ok()?;
-    Some(out)
 }
 
 #[cfg(test)]

@@ -14,8 +14,9 @@ use k256::ecdsa::{RecoveryId, Signature, SigningKey, VerifyingKey};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::digest::{decode_lower_hex32, keccak256};
+use super::digest::keccak256;
 use super::{OaError, WrappedDocument};
+use crate::checksum::decode_lower_hex32;
 use crate::report::{Finding, is_clean};
 
 /// The `type` of an OpenAttestation v2 DID proof.

@@ -4,10 +4,11 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::digest::{Scratch, decode_lower_hex32, digest, finish};
+use super::digest::{Scratch, digest, finish};
 use super::merkle::{check_proof, node_hex_decode};
 use super::scan::{KNOWN_TOP_LEVEL, scan_plain};
 use super::{SCHEMA_V2, WrappedDocument};
+use crate::checksum::decode_lower_hex32;
 use crate::report::{Finding, is_clean};
 
 /// The outcome of verifying a document's integrity.

@@ -154,7 +154,7 @@ pub fn wrap_batch(
         let doc = wrap_with(raw, salts, &mut scratch).map_err(in_batch(i))?;
         let target = doc
             .target_hash()
-            .and_then(super::digest::decode_lower_hex32)
+            .and_then(crate::checksum::decode_lower_hex32)
             .ok_or_else(|| crate::Error::InvalidArgument("internal: no target hash".into()))?;
         targets.push(target);
         docs.push(doc);

@@ -388,25 +388,10 @@ const TRADETRUST: &str = "SELECT record FROM ebl_tradetrust WHERE reference = ?1
 /// orders every text before every blob, so the two never meet). Lookups by any string thus
 /// find exactly what was stored under that string.
 fn checksum_key(checksum: &str) -> Value {
-    let digit = |d: u8| match d {
-        b'0'..=b'9' => Some(d - b'0'),
-        b'a'..=b'f' => Some(d - b'a' + 10),
-        _ => None,
-    };
-    if checksum.len() == 64 {
-        let bytes: Option<Vec<u8>> = checksum
-            .as_bytes()
-            .chunks_exact(2)
-            .map(|pair| match pair {
-                [high, low] => Some((digit(*high)? << 4) | digit(*low)?),
-                _ => None,
-            })
-            .collect();
-        if let Some(bytes) = bytes {
-            return Value::Blob(bytes);
-        }
+    match crate::checksum::decode_lower_hex32(checksum) {
+        Some(bytes) => Value::Blob(bytes.to_vec()),
+        None => Value::Text(checksum.to_owned()),
     }
-    Value::Text(checksum.to_owned())
 }
 
 /// The records `sql` (a cached statement with one key parameter) selects, decoded.
