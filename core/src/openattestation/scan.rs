@@ -18,7 +18,7 @@
 use serde_json::{Map, Value};
 
 use super::WrappedDocument;
-use super::digest::{Scratch, is_salted_str, keccak256, leaf_preimage};
+use super::digest::{Scratch, is_salted_str, keccak256, leaf_hash};
 use crate::detect::{Format, detect};
 use crate::json::{Limits, MAX_DEPTH_CEILING, parse_value_at, plain_run};
 
@@ -112,8 +112,10 @@ fn first_name_is_known(bytes: &[u8]) -> bool {
     if rest.next() != Some(&b'"') {
         return false;
     }
-    let name: Vec<u8> = rest.take_while(|b| **b != b'"').take(16).copied().collect();
-    KNOWN_TOP_LEVEL.iter().any(|known| known.as_bytes() == name)
+    let name = rest.take_while(|b| **b != b'"').take(16);
+    KNOWN_TOP_LEVEL
+        .iter()
+        .any(|known| name.clone().eq(known.as_bytes()))
 }
 
 struct Scan<'a> {
@@ -253,8 +255,9 @@ impl<'a> Scan<'a> {
                         return None;
                     }
                     self.pos = end;
-                    leaf_preimage(&mut scratch.preimage, &scratch.path, &Value::String(value));
-                    scratch.hashes.push(keccak256(scratch.preimage.as_bytes()));
+                    let leaf =
+                        leaf_hash(&mut scratch.preimage, &scratch.path, &Value::String(value));
+                    scratch.hashes.push(leaf);
                 }
             }
             open @ (b'{' | b'[') => {
