@@ -439,18 +439,8 @@ fn a_last_entry_is_accepted_once_per_document_whatever_the_sequence() {
     // Version 2 checks this in the write transaction, not with an index of its own.
     let dir = scratch("last-entry");
     let registry = SqliteRegistry::open(&dir.join("r.sqlite")).unwrap();
-    let transfer = |sequence: u64, last: &str| AcceptedTransfer {
-        transport_document_checksum: "ab".repeat(32),
-        transport_document_reference: Some("REG-LAST".into()),
-        sequence,
-        chain: vec!["00".repeat(32), last.to_owned()],
-        last_entry: "e.e.e".into(),
-        last_entry_payload_checksum: "cd".repeat(32),
-        holder: None,
-        documents: Vec::new(),
-        response: "r.r.r".into(),
-        accepted_at: "2026-06-16T07:00:00Z".parse().unwrap(),
-    };
+    let transfer =
+        |sequence: u64, last: &str| support::registry::bare_transfer("REG-LAST", sequence, last);
     assert!(
         registry
             .record_acceptance(&transfer(1, &"11".repeat(32)))

@@ -485,11 +485,13 @@ pub fn a_bad_envelope_is_not_recorded(registry: &dyn Registry) {
     );
 }
 
-pub fn the_same_sequence_is_recorded_once(registry: &dyn Registry) {
-    let transfer = |last: &str| AcceptedTransfer {
+/// An accepted transfer of the document `"ab" × 32` with only what the registry keys it by
+/// filled in meaningfully: its `reference`, its `sequence` and its last entry's checksum `last`.
+pub fn bare_transfer(reference: &str, sequence: u64, last: &str) -> AcceptedTransfer {
+    AcceptedTransfer {
         transport_document_checksum: "ab".repeat(32),
-        transport_document_reference: Some("REG-SEQ".into()),
-        sequence: 1,
+        transport_document_reference: Some(reference.into()),
+        sequence,
         chain: vec!["00".repeat(32), last.to_owned()],
         last_entry: "e.e.e".into(),
         last_entry_payload_checksum: "cd".repeat(32),
@@ -497,7 +499,11 @@ pub fn the_same_sequence_is_recorded_once(registry: &dyn Registry) {
         documents: Vec::new(),
         response: "r.r.r".into(),
         accepted_at: at("2026-06-16T07:00:00Z"),
-    };
+    }
+}
+
+pub fn the_same_sequence_is_recorded_once(registry: &dyn Registry) {
+    let transfer = |last: &str| bare_transfer("REG-SEQ", 1, last);
     assert!(
         registry
             .record_acceptance(&transfer(&"11".repeat(32)))
