@@ -92,7 +92,6 @@ pub enum DuplicatePolicy {
 /// # Errors
 /// As [`receive_envelope`](super::receive_envelope), and [`RegistryError`] when the registry
 /// cannot be read or written (then nothing was answered: the sender retries).
-#[allow(clippy::too_many_arguments)]
 pub fn receive_envelope_recorded(
     bytes: &[u8],
     trust: &PintTrust,
@@ -202,7 +201,6 @@ struct Incoming {
 }
 
 /// Step 8 and 9 against what the registry knew: the signed answer, and what to record for it.
-#[allow(clippy::too_many_arguments)]
 fn judge(
     mut report: EnvelopeReport,
     known: ReceiveSnapshot,
